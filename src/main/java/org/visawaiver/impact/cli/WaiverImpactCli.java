@@ -1,0 +1,133 @@
+package org.visawaiver.impact.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.spark.SparkSessions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scripts/waiver-impact COMMAND [options]}. Exit status: 0 done; 2 bad input or
+ * configuration; 1 anything else.
+ */
+@Command(
+    name = "waiver-impact",
+    mixinStandardHelpOptions = true,
+    versionProvider = WaiverImpactCli.Version.class,
+    description = "Estimates what visa waivers do to tourism and projects waiver scenarios.",
+    subcommands = {
+      WaiverImpactCli.Run.class,
+      WaiverImpactCli.Validate.class,
+      WaiverImpactCli.PanelCommand.class,
+      WaiverImpactCli.Estimate.class,
+      CommandLine.HelpCommand.class
+    })
+public final class WaiverImpactCli implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_BAD_INPUT = 2;
+  private static final Logger LOG = LoggerFactory.getLogger("waiver-impact");
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.err);
+    return EXIT_BAD_INPUT;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns the exit status (for tests, without System.exit). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new WaiverImpactCli());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof InputException) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+          }
+          LOG.error("failed", e);
+          commandLine.getErr().println("error: " + e
+              + "\nThe run did not finish; see the log above. Outputs written so far are incomplete.");
+          return EXIT_FAILED;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          e.getCommandLine().getErr().println("error: " + e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return EXIT_BAD_INPUT;
+        });
+    return cli.execute(args);
+  }
+
+  /** Shared body of the pipeline commands. */
+  abstract static class PipelineCommand implements Callable<Integer> {
+    @Mixin JobOptions options;
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    abstract Step lastStep();
+
+    @Override
+    public Integer call() {
+      boolean confExplicit = spec.commandLine().getParseResult().hasMatchedOption("--conf");
+      JobConfig config = options.resolve(confExplicit);
+      SparkSession spark = SparkSessions.create(config.section("spark"));
+      try {
+        new Pipeline(spark, config).run(lastStep(), spec.name());
+      } finally {
+        spark.stop();
+      }
+      return EXIT_OK;
+    }
+  }
+
+  @Command(name = "run", description = "Validate, build the panel, estimate, project scenarios, export.")
+  static final class Run extends PipelineCommand {
+    @Override
+    Step lastStep() {
+      return Step.SCENARIOS;
+    }
+  }
+
+  @Command(name = "validate", description = "Validate the inputs: rejects/ and manifest.json.")
+  static final class Validate extends PipelineCommand {
+    @Override
+    Step lastStep() {
+      return Step.VALIDATE;
+    }
+  }
+
+  @Command(name = "panel", description = "validate, then build the panel: panel/ and panel.csv.")
+  static final class PanelCommand extends PipelineCommand {
+    @Override
+    Step lastStep() {
+      return Step.PANEL;
+    }
+  }
+
+  @Command(name = "estimate",
+      description = "panel, then fit the configured models: estimates/ (needs no tourism_parameters.csv).")
+  static final class Estimate extends PipelineCommand {
+    @Override
+    Step lastStep() {
+      return Step.ESTIMATE;
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"waiver-impact " + System.getProperty("waiver.version", "dev")
+          + " (git " + System.getProperty("waiver.git-commit", "unknown") + ")"};
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.visawaiver.impact.validate;
+
+/**
+ * What validation did to one input dataset: rows read = rows accepted + rows rejected, always.
+ *
+ * @param dataset the dataset name, e.g. {@code arrivals}
+ * @param file the file that was read
+ * @param sha256 the file's SHA-256 (hex); for a Parquet folder, of its data files in name order
+ * @param rowsRead data rows read (the header is not a row)
+ * @param rowsAccepted rows that passed every rule
+ * @param rowsRejected rows written to {@code rejects/<dataset>.csv} with their reason
+ */
+public record DatasetReport(
+    String dataset, String file, String sha256, long rowsRead, long rowsAccepted, long rowsRejected) {
+  public DatasetReport {
+    if (rowsRead != rowsAccepted + rowsRejected) {
+      throw new IllegalStateException(
+          dataset + ": rows read " + rowsRead + " != accepted " + rowsAccepted + " + rejected "
+              + rowsRejected + "; this is a bug in validation");
+    }
+  }
+
+  public double rejectedShare() {
+    return rowsRead == 0 ? 0.0 : (double) rowsRejected / rowsRead;
+  }
+}
