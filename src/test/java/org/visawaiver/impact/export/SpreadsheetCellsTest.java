@@ -1,0 +1,28 @@
+package org.visawaiver.impact.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SpreadsheetCellsTest {
+  @Test
+  void formulaLikeTextIsDefused() {
+    assertEquals("'=HYPERLINK(\"x\")", SpreadsheetCells.text("=HYPERLINK(\"x\")"));
+    assertEquals("'+1+2", SpreadsheetCells.text("+1+2"));
+    assertEquals("'@SUM(A1)", SpreadsheetCells.text("@SUM(A1)"));
+    assertEquals("'-cmd", SpreadsheetCells.text("-cmd"));
+    assertEquals("'\tx", SpreadsheetCells.text("\tx"));
+    assertEquals("-12.5", SpreadsheetCells.text("-12.5"));
+    assertEquals("KHM", SpreadsheetCells.text("KHM"));
+  }
+
+  @Test
+  void numbersArePlainDecimals() {
+    assertEquals("12345678901", SpreadsheetCells.whole(12345678901.4));
+    assertEquals("0.0000012", SpreadsheetCells.number(1.2e-6, 10));
+    assertEquals("0", SpreadsheetCells.number(-1e-12, 6));
+    assertEquals("", SpreadsheetCells.number(Double.NaN, 2));
+    assertEquals("-1.52787437147", SpreadsheetCells.exact(-1.52787437147));
+    assertEquals("0.00000192641992934", SpreadsheetCells.exact(1.92641992934e-06));
+  }
+}
