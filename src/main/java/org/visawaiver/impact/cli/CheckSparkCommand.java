@@ -1,0 +1,61 @@
+package org.visawaiver.impact.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.export.RunManifest;
+import org.visawaiver.impact.ops.SparkCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code check-spark}: a small distributed job that proves a master and its executors work (the
+ * first thing to run after {@code scripts/cluster start}). Reads no input; writes
+ * {@code OUT/check-spark.csv} and {@code OUT/manifest.json}.
+ */
+@Command(name = "check-spark",
+    description = "Run a small distributed job to check the Spark master and executors: "
+        + "OUT/check-spark.csv and manifest.json (reads no input).")
+final class CheckSparkCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "8",
+      description = "Tasks to spread over the executors. Default: ${DEFAULT-VALUE}.")
+  int partitions;
+
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
+      description = "Seconds each task waits before computing (a slow job for operations drills). "
+          + "Default: ${DEFAULT-VALUE}.")
+  double seconds;
+
+  @Override
+  public Integer call() {
+    JobConfig config = options.resolve(spec.commandLine().getParseResult().hasMatchedOption("--conf"));
+    SparkSession spark = org.visawaiver.impact.spark.SparkSessions.create(config.section("spark"));
+    try {
+      Path out = config.outDir();
+      RunManifest manifest = RunManifest.start(spec.name(), config, spark);
+      try {
+        SparkCheck.Result r = SparkCheck.run(spark, partitions, seconds);
+        CsvTableWriter.write(out.resolve("check-spark.csv"),
+            List.of("partitions", "values", "checksum", "executors_used"),
+            List.of(List.of(String.valueOf(r.partitions()), String.valueOf(r.values()),
+                String.valueOf(r.checksum()), String.valueOf(r.executorsUsed()))));
+      } catch (RuntimeException e) {
+        manifest.failed(e.getMessage());
+        throw e;
+      } finally {
+        manifest.write(out.resolve("manifest.json"));
+      }
+    } finally {
+      spark.stop();
+    }
+    return WaiverImpactCli.EXIT_OK;
+  }
+}
