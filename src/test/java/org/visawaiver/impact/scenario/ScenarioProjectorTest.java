@@ -107,6 +107,30 @@ class ScenarioProjectorTest {
     assertEquals(first.baselineArrivals(), other.baselineArrivals(), 0.0);
   }
 
+  /** All scenarios in parallel: the same files byte for byte, in configured order. */
+  @Test
+  void projectAllWritesTheSameBytesTwice(@TempDir Path dir) throws Exception {
+    List<ScenarioSpec> specs =
+        List.of(
+            spec("k", List.of("KOR"), POOLED_EFFECT, 6, 14, 500, 1),
+            spec("u", List.of("USA"), new EffectSource.Borrowed("LAO"), 2, 14, 500, 2),
+            spec("ku", List.of("KOR", "USA"), POOLED_EFFECT, 6, 14, 500, 3));
+    ScenarioSettings settings = new ScenarioSettings(specs, POOLED, BaselineShocks.INDEPENDENT, true);
+    Map<String, Map<String, BaselineForecast>> baselines = new java.util.HashMap<>();
+    specs.forEach(s -> baselines.put(s.name(), ScenarioFixtures.baselines(s)));
+    for (String run : List.of("a", "b")) {
+      ScenarioTables.write(dir.resolve(run), ScenarioProjector.projectAll(settings, baselines, model(), table()), true);
+    }
+    for (String f : List.of(ScenarioTables.ANNUAL_CSV, ScenarioTables.MONTHLY_CSV)) {
+      assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)));
+    }
+    assertEquals(
+        List.of("k", "u", "ku"),
+        read(dir.resolve("a").resolve(ScenarioTables.ANNUAL_CSV)).stream()
+            .map(r -> r.get("scenario")).distinct().toList());
+    assertTrue(Files.size(dir.resolve("a").resolve(ScenarioTables.WORKBOOK)) > 1000);
+  }
+
   /** With a fixed effect and a certain baseline, month h gets exactly mean x effect x min(1, (h+1)/R). */
   @Test
   void rampUpIsLinearOverTheConfiguredMonths() {
