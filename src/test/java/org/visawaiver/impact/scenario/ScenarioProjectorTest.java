@@ -183,11 +183,7 @@ class ScenarioProjectorTest {
     ScenarioSettings settings = new ScenarioSettings(List.of(s), POOLED, BaselineShocks.PERSISTENT, false);
     InputException e =
         assertThrows(InputException.class, () -> ScenarioProjector.checkInputs(settings, model(), table()));
-    assertEquals(
-        "tourism_parameters.csv: no row for destination KHM and origin NZL, which scenario nz needs; add one"
-            + " (spend_per_arrival_usd, visa_fee_usd, jobs_per_musd with sources) or remove NZL from the"
-            + " scenario; no scenarios were projected",
-        e.getMessage());
+    assertEquals(ScenarioFixtures.NZL_WITHOUT_PARAMETERS, e.getMessage());
   }
 
   @Test

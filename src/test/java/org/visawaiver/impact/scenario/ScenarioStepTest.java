@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visawaiver.impact.config.InputException;
@@ -21,18 +19,8 @@ import org.visawaiver.impact.validate.ValidatedInputs;
 /** The step's own checks, which run before any baseline is forecast. */
 class ScenarioStepTest {
   private static Dataset<Row> parameters() {
-    StructType schema =
-        new StructType()
-            .add("destination", DataTypes.StringType)
-            .add("origin", DataTypes.StringType)
-            .add("spend_per_arrival_usd", DataTypes.DoubleType)
-            .add("visa_fee_usd", DataTypes.DoubleType)
-            .add("jobs_per_musd", DataTypes.DoubleType)
-            .add("employment_multiplier", DataTypes.DoubleType)
-            .add("tax_share", DataTypes.DoubleType)
-            .add("source", DataTypes.StringType);
     return SharedSpark.spark()
-        .createDataFrame(List.of(RowFactory.create("KHM", "KOR", 673.0, 30.0, 118.6, null, 0.1, "test")), schema);
+        .createDataFrame(List.of(RowFactory.create("KHM", "KOR", 673.0, 30.0, 118.6, null, 0.1, "test")), ScenarioFixtures.PARAMETER_SCHEMA);
   }
 
   private static JobConfig config(String list) {
@@ -47,11 +35,7 @@ class ScenarioStepTest {
         assertThrows(
             InputException.class,
             () -> ScenarioStep.run(SharedSpark.spark(), inputs, null, List.of(), c, out));
-    assertEquals(
-        "tourism_parameters.csv: no row for destination KHM and origin NZL, which scenario nz needs; add one"
-            + " (spend_per_arrival_usd, visa_fee_usd, jobs_per_musd with sources) or remove NZL from the"
-            + " scenario; no scenarios were projected",
-        e.getMessage());
+    assertEquals(ScenarioFixtures.NZL_WITHOUT_PARAMETERS, e.getMessage());
   }
 
   @Test

@@ -7,25 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.visawaiver.impact.config.InputException;
 
 class TourismParameterTableTest {
-  private static final StructType SCHEMA =
-      new StructType()
-          .add("destination", DataTypes.StringType)
-          .add("origin", DataTypes.StringType)
-          .add("spend_per_arrival_usd", DataTypes.DoubleType)
-          .add("visa_fee_usd", DataTypes.DoubleType)
-          .add("jobs_per_musd", DataTypes.DoubleType)
-          .add("employment_multiplier", DataTypes.DoubleType)
-          .add("tax_share", DataTypes.DoubleType)
-          .add("source", DataTypes.StringType);
-
   private static Row row(Object... values) {
-    return new GenericRowWithSchema(values, SCHEMA);
+    return new GenericRowWithSchema(values, ScenarioFixtures.PARAMETER_SCHEMA);
   }
 
   @Test
