@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       WaiverImpactCli.Validate.class,
       WaiverImpactCli.PanelCommand.class,
       WaiverImpactCli.Estimate.class,
+      GenerateSampleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WaiverImpactCli implements Callable<Integer> {
