@@ -14,7 +14,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * Keeps the best point seen, so that an evaluation limit returns that point instead of failing.
  */
 final class BoundedMinimizer {
-  static final int MAX_EVALUATIONS = 4000;
+  static final int MAX_EVALUATIONS = 2000;
   static final double INITIAL_RADIUS = 0.05;
   static final double STOPPING_RADIUS = 1e-6;
 
