@@ -1,5 +1,8 @@
 package org.visawaiver.impact.scenario.forecast;
 
+import java.util.Arrays;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
 /**
  * Exponential smoothing with additive errors, additive (optionally damped) trend and additive
  * seasonality on ln(y): ETS(A,A,A) or ETS(A,Ad,A) of Hyndman et al. (2008) applied to logs.
@@ -86,7 +89,7 @@ public final class ExponentialSmoothing implements SeriesModel {
       throw new IllegalArgumentException(
           "exponential smoothing needs at least " + 2 * M + " months, the series has " + n);
     }
-    double[] season0 = ClassicalDecomposition.additive(java.util.Arrays.copyOf(x, Math.min(n, 3 * M)));
+    double[] season0 = ClassicalDecomposition.additive(Arrays.copyOf(x, Math.min(n, 3 * M)));
     double[] line = initialLine(x, season0);
     int smoothing = damped ? 4 : 3;
     int dim = smoothing + 2;
@@ -111,7 +114,7 @@ public final class ExponentialSmoothing implements SeriesModel {
     double alpha = best[0];
     return new Fit(
         alpha, alpha * best[1], (1 - alpha) * best[2], damped ? best[3] : 1,
-        s[M], s[M + 1], java.util.Arrays.copyOf(s, M), sse, n, dim + M - 1);
+        s[M], s[M + 1], Arrays.copyOf(s, M), sse, n, dim + M - 1);
   }
 
   /**
@@ -138,7 +141,7 @@ public final class ExponentialSmoothing implements SeriesModel {
       season[t % M] += gamma * e;
     }
     if (out != null) {
-      double[] state = java.util.Arrays.copyOf(season, M + 2);
+      double[] state = Arrays.copyOf(season, M + 2);
       state[M] = level;
       state[M + 1] = trend;
       out[0] = state;
@@ -148,21 +151,11 @@ public final class ExponentialSmoothing implements SeriesModel {
 
   /** Level at t = 0 (just before the first month) and monthly trend of the deseasonalised start. */
   private static double[] initialLine(double[] x, double[] season) {
-    int k = Math.min(x.length, 2 * M);
-    double tMean = (k + 1) / 2.0;
-    double yMean = 0;
-    for (int t = 0; t < k; t++) {
-      yMean += (x[t] - season[t % M]) / k;
+    SimpleRegression line = new SimpleRegression();
+    for (int t = 0; t < Math.min(x.length, 2 * M); t++) {
+      line.addData(t + 1, x[t] - season[t % M]);
     }
-    double sxy = 0;
-    double sxx = 0;
-    for (int t = 0; t < k; t++) {
-      double dt = (t + 1) - tMean;
-      sxy += dt * (x[t] - season[t % M] - yMean);
-      sxx += dt * dt;
-    }
-    double slope = sxy / sxx;
-    return new double[] {yMean - slope * tMean, slope};
+    return new double[] {line.getIntercept(), line.getSlope()};
   }
 
   private static void setRange(

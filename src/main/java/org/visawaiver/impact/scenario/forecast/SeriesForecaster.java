@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The baseline forecast of one arrivals series, break handling included (pure Java; run per origin
@@ -169,15 +170,8 @@ public final class SeriesForecaster {
   private static LogForecast flat(double[] y, int horizon) {
     double[] x = SeriesModel.logs(y);
     int n = x.length;
-    double mean = 0;
-    for (double v : x) {
-      mean += v / n;
-    }
-    double ss = 0;
-    for (double v : x) {
-      ss += (v - mean) * (v - mean);
-    }
-    double sd = n > 1 ? Math.sqrt(ss / (n - 1) * (1 + 1.0 / n)) : 0;
+    double mean = StatUtils.mean(x);
+    double sd = n > 1 ? Math.sqrt(StatUtils.variance(x, mean) * (1 + 1.0 / n)) : 0;
     double[] point = new double[horizon];
     double[] sds = new double[horizon];
     java.util.Arrays.fill(point, mean);

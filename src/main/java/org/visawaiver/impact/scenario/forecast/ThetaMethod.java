@@ -1,6 +1,8 @@
 package org.visawaiver.impact.scenario.forecast;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * The Theta method of Assimakopoulos and Nikolopoulos (2000) in the form of Hyndman and Billah
@@ -58,7 +60,8 @@ public final class ThetaMethod implements SeriesModel {
     double level = best[1];
     double ss = 0;
     for (int t = 0; t < n; t++) {
-      double e = Math.log(z[t] * index[t % M]) - Math.log(Math.max(level, 1e-12) * index[t % M]);
+      // ln(y_t / fitted_t): the seasonal index cancels
+      double e = Math.log(z[t] / Math.max(level, 1e-12));
       ss += e * e;
       level += alpha * (z[t] - level);
     }
@@ -82,14 +85,8 @@ public final class ThetaMethod implements SeriesModel {
     if (n < 2 * M) {
       return false;
     }
-    double mean = 0;
-    for (double v : y) {
-      mean += v / n;
-    }
-    double denominator = 0;
-    for (double v : y) {
-      denominator += (v - mean) * (v - mean);
-    }
+    double mean = StatUtils.mean(y);
+    double denominator = StatUtils.variance(y, mean) * (n - 1);
     double sumSquares = 0;
     double r12 = 0;
     for (int k = 1; k <= M; k++) {
@@ -118,20 +115,12 @@ public final class ThetaMethod implements SeriesModel {
     return sse;
   }
 
+  /** OLS slope of a_t on t. */
   private static double slope(double[] a) {
-    int n = a.length;
-    double tMean = (n + 1) / 2.0;
-    double aMean = 0;
-    for (double v : a) {
-      aMean += v / n;
+    SimpleRegression line = new SimpleRegression();
+    for (int t = 0; t < a.length; t++) {
+      line.addData(t + 1, a[t]);
     }
-    double sxy = 0;
-    double sxx = 0;
-    for (int t = 0; t < n; t++) {
-      double dt = (t + 1) - tMean;
-      sxy += dt * (a[t] - aMean);
-      sxx += dt * dt;
-    }
-    return sxy / sxx;
+    return line.getSlope();
   }
 }
