@@ -1,0 +1,45 @@
+package org.visawaiver.impact.scenario.forecast.bench;
+
+import java.util.List;
+
+/**
+ * Accuracy of one method on the competition, averaged over all series and horizons 1..24: MAPE =
+ * mean of 100 |y - f| / |y|; MASE = mean of |y - f| / scale, with scale the mean absolute lag-12
+ * difference of the training values ({@code maseTrainScale}, the usual convention) or of training
+ * and test values together ({@code masePaperScale}, which reproduces the paper's Table 4).
+ */
+public record AccuracyScore(double mape, double maseTrainScale, double masePaperScale) {
+  static final int LAG = 12;
+
+  /** Scores point forecasts {@code forecasts.get(i)} of {@code series.get(i)}'s test values. */
+  public static AccuracyScore of(List<BenchmarkSeries> series, List<double[]> forecasts) {
+    double ape = 0;
+    double aseTrain = 0;
+    double asePaper = 0;
+    long count = 0;
+    for (int i = 0; i < series.size(); i++) {
+      BenchmarkSeries s = series.get(i);
+      double[] test = s.test();
+      double[] f = forecasts.get(i);
+      double trainScale = seasonalScale(s.train());
+      double paperScale = seasonalScale(s.whole());
+      for (int h = 0; h < test.length; h++) {
+        double error = Math.abs(test[h] - f[h]);
+        ape += 100 * error / Math.abs(test[h]);
+        aseTrain += error / trainScale;
+        asePaper += error / paperScale;
+        count++;
+      }
+    }
+    return new AccuracyScore(ape / count, aseTrain / count, asePaper / count);
+  }
+
+  /** Mean absolute lag-12 difference. */
+  static double seasonalScale(double[] y) {
+    double sum = 0;
+    for (int t = LAG; t < y.length; t++) {
+      sum += Math.abs(y[t] - y[t - LAG]);
+    }
+    return sum / (y.length - LAG);
+  }
+}

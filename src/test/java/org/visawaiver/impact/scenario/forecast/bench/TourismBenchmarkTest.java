@@ -1,0 +1,40 @@
+package org.visawaiver.impact.scenario.forecast.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visawaiver.impact.scenario.forecast.LogForecast;
+import org.visawaiver.impact.scenario.forecast.SeasonalNaive;
+import org.visawaiver.impact.scenario.forecast.SeriesModel;
+
+/**
+ * The scoring is checked against the published seasonal naive accuracy of the tourism forecasting
+ * competition (Athanasopoulos et al. 2011, Table 4; published_monthly_benchmarks.csv beside the
+ * data): MAPE 22.56 and MASE 1.54 over horizons 1-24 on all 366 monthly series (the paper's MASE
+ * scale uses the whole series), MASE 1.63 with the training-only scale (gluonts, in the same file).
+ */
+class TourismBenchmarkTest {
+  private static final Path DATA = Path.of("src/test/resources/benchmarks/tourism-monthly");
+
+  @Test
+  void seasonalNaiveReproducesThePublishedAccuracy() {
+    List<BenchmarkSeries> series = TourismMonthly.read(DATA);
+    assertEquals(366, series.size());
+    assertEquals(100_496, series.stream().mapToInt(s -> s.train().length).sum());
+    List<double[]> forecasts =
+        series.stream().map(TourismBenchmarkTest::seasonalNaive).toList();
+    AccuracyScore score = AccuracyScore.of(series, forecasts);
+    // published values carry 2 decimals: tolerance half a unit of the last digit
+    assertEquals(22.56, score.mape(), 0.005);
+    assertEquals(1.54, score.masePaperScale(), 0.005);
+    assertEquals(1.631, score.maseTrainScale(), 0.0005);
+  }
+
+  private static double[] seasonalNaive(BenchmarkSeries s) {
+    double shift = SeriesModel.zeroShift(s.train());
+    LogForecast f = new SeasonalNaive().forecast(SeriesModel.shifted(s.train(), shift), 24);
+    return ForecastBenchmark.unshift(f.median(), shift);
+  }
+}
