@@ -40,6 +40,7 @@ public final class Pipeline {
               () -> InputValidation.run(spark, config, out, last.includes(Step.SCENARIOS)),
               v -> RunManifest.summarise(v.reports()));
       manifest.inputs(inputs.reports());
+      InputValidation.enforceRejectShare(inputs.reports(), config);
       if (last == Step.VALIDATE) {
         return;
       }

@@ -1,0 +1,109 @@
+package org.visawaiver.impact.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.visawaiver.impact.config.InputException;
+
+/**
+ * Reads one input file into a {@link RawTable}: Parquet when the name ends in {@code .parquet}
+ * (file or folder), CSV otherwise. File-level problems (missing file, missing required column,
+ * unreadable encoding or syntax) throw {@link InputException}, exit status 2.
+ */
+public final class InputReader {
+  private InputReader() {}
+
+  public static RawTable read(SparkSession spark, DatasetSpec spec, Path file) {
+    if (!Files.exists(file)) {
+      throw new InputException(
+          file + ": " + spec.name() + " file not found; expected "
+              + (InputFormat.of(file) == InputFormat.PARQUET ? "Parquet" : "a CSV file")
+              + " with the columns " + String.join(", ", spec.required())
+              + " (set data.dir with --data, or the file name in the data section); nothing was validated");
+    }
+    Dataset<Row> rows =
+        InputFormat.of(file) == InputFormat.PARQUET ? readParquet(spark, spec, file) : readCsv(spark, spec, file);
+    return new RawTable(spec, file.toString(), FileDigest.sha256(file), rows);
+  }
+
+  /** The schema of every raw table of {@code spec}: line, raw, shape, then the spec's columns. */
+  public static StructType schema(DatasetSpec spec) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(RawTable.LINE, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(RawTable.RAW, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(RawTable.SHAPE, DataTypes.StringType, true));
+    for (String c : spec.columns()) {
+      fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  private static Dataset<Row> readCsv(SparkSession spark, DatasetSpec spec, Path file) {
+    List<Row> rows = CsvFileReader.read(file, spec);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = Math.max(1, Math.min(jsc.defaultParallelism(), rows.size() / 50_000 + 1));
+    return spark.createDataFrame(jsc.parallelize(rows, slices), schema(spec));
+  }
+
+  private static Dataset<Row> readParquet(SparkSession spark, DatasetSpec spec, Path file) {
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(file.toString());
+    } catch (RuntimeException e) {
+      throw new InputException(
+          file + ": not readable as Parquet (" + e.getMessage() + "); expected a Parquet file or folder "
+              + "with the columns " + String.join(", ", spec.required()) + "; nothing was validated", e);
+    }
+    List<String> names = Arrays.stream(df.columns()).toList();
+    List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    List<String> missing =
+        spec.required().stream().filter(c -> !lower.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new InputException(ColumnCheck.missingMessage(file.toString(), spec, missing, names));
+    }
+    List<Column> cells = new ArrayList<>();
+    cells.add(to_json(struct(names.stream().map(n -> col("`" + n + "`")).toArray(Column[]::new))).as(RawTable.RAW));
+    cells.add(lit(null).cast(DataTypes.StringType).as(RawTable.SHAPE));
+    for (String c : spec.columns()) {
+      int i = lower.indexOf(c);
+      if (i < 0) {
+        cells.add(lit(null).cast(DataTypes.StringType).as(c));
+      } else {
+        Column text = trim(col("`" + names.get(i) + "`").cast(DataTypes.StringType));
+        cells.add(when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text).as(c));
+      }
+    }
+    Dataset<Row> cellsOnly = df.select(cells.toArray(Column[]::new));
+    // Parquet has no lines: the row number (1-based, file order) stands in for them.
+    JavaRDD<Row> numbered =
+        cellsOnly.javaRDD().zipWithIndex().map(t -> {
+          Object[] values = new Object[t._1().size() + 1];
+          values[0] = t._2() + 1;
+          for (int j = 0; j < t._1().size(); j++) {
+            values[j + 1] = t._1().get(j);
+          }
+          return RowFactory.create(values);
+        });
+    return spark.createDataFrame(numbered, schema(spec));
+  }
+}

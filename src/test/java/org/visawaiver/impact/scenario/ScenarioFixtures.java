@@ -1,0 +1,90 @@
+package org.visawaiver.impact.scenario;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.scenario.ScenarioSettings.BaselineShocks;
+import org.visawaiver.impact.scenario.forecast.BaselineForecast;
+
+/** Small hand-made inputs for the scenario tests. */
+final class ScenarioFixtures {
+  static final List<String> TERMS =
+      List.of("waiver:VNM", "waiver:THA", "waiver:LAO", "waiver:other", "stay_log", "advisory_level");
+  static final List<String> POOLED = List.of("VNM", "THA", "LAO");
+
+  private ScenarioFixtures() {}
+
+  /** A model with the given coefficients and a diagonal covariance of the given variances. */
+  static ModelResult model(double[] b, double[] variances) {
+    double[][] v = new double[b.length][b.length];
+    for (int i = 0; i < b.length; i++) {
+      v[i][i] = variances[i];
+    }
+    return new ModelResult("ppml", TERMS, b, v);
+  }
+
+  /** waiver VNM 0.3, THA 0.2, LAO 0.4, other 0.1, stay 0.5, advisory -0.2; SEs 0.1, 0.2, 0.2, ... */
+  static ModelResult model() {
+    double[] b = {0.3, 0.2, 0.4, 0.1, 0.5, -0.2};
+    double[][] v = new double[6][6];
+    double[] se = {0.1, 0.2, 0.2, 0.1, 0.15, 0.05};
+    for (int i = 0; i < 6; i++) {
+      v[i][i] = se[i] * se[i];
+    }
+    v[0][4] = v[4][0] = 0.3 * se[0] * se[4]; // correlated waiver and stay estimates
+    v[1][2] = v[2][1] = -0.2 * se[1] * se[2];
+    return new ModelResult("ppml", TERMS, b, v);
+  }
+
+  static TourismParameters params(String origin, double spend, double fee, double jobs, double mult, double tax) {
+    return new TourismParameters("KHM", origin, spend, fee, jobs, mult, tax, "test");
+  }
+
+  static TourismParameterTable table() {
+    return new TourismParameterTable(
+        List.of(
+            params("KOR", 673.0, 30.0, 118.6, 1.5, 0.1),
+            params("USA", 1134.2, 30.0, 118.6, 1.5, 0.1),
+            params("JPN", 880.1, 25.0, 100.0, 1.0, 0.0)));
+  }
+
+  static BaselineForecast flat(YearMonth start, int horizon, double mean, double logSd) {
+    double[] m = new double[horizon];
+    double[] s = new double[horizon];
+    Arrays.fill(m, mean);
+    Arrays.fill(s, logSd);
+    return new BaselineForecast("test_flat", start, m, s);
+  }
+
+  /** A seasonal baseline whose log sd grows with the horizon. */
+  static BaselineForecast seasonal(YearMonth start, int horizon, double level) {
+    double[] m = new double[horizon];
+    double[] s = new double[horizon];
+    for (int h = 0; h < horizon; h++) {
+      m[h] = level * (1 + 0.3 * Math.sin(2 * Math.PI * (start.getMonthValue() - 1 + h) / 12.0)) + 0.37 * h;
+      s[h] = 0.05 + 0.01 * h;
+    }
+    return new BaselineForecast("test_seasonal", start, m, s);
+  }
+
+  static ScenarioSpec spec(String name, List<String> origins, EffectSource effect, int ramp, int horizon, int draws, long seed) {
+    return new ScenarioSpec(name, "KHM", origins, YearMonth.of(2027, 7), 30, effect, ramp, horizon, draws, seed);
+  }
+
+  static Map<String, BaselineForecast> baselines(ScenarioSpec spec) {
+    Map<String, BaselineForecast> m = new LinkedHashMap<>();
+    double level = 10_000;
+    for (String o : spec.origins()) {
+      m.put(o, seasonal(spec.startMonth(), spec.horizonMonths(), level));
+      level *= 1.7;
+    }
+    return m;
+  }
+
+  static ScenarioProjector.Projection project(ScenarioSpec spec, ModelResult model) {
+    return ScenarioProjector.project(spec, baselines(spec), model, table(), POOLED, BaselineShocks.PERSISTENT);
+  }
+}
