@@ -30,7 +30,7 @@ ensure_built() {
   if (( stale )); then
     command -v mvn >/dev/null || { echo "error: Maven (mvn) is needed to build the job; install it (apt-get install maven) and retry" >&2; exit 1; }
     echo "building the job (first use or sources changed)..." >&2
-    (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true package >&2) || { echo "error: the build failed; see the Maven output above" >&2; exit 1; }
+    (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true -Dwaiver.git-commit="$(git_commit)" package >&2) || { echo "error: the build failed; see the Maven output above" >&2; exit 1; }
   fi
 }
 

@@ -24,6 +24,7 @@ public final class RunManifest {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final ObjectNode root = JSON.createObjectNode();
+  private final long startNanos = System.nanoTime();
 
   private RunManifest() {}
 
@@ -33,15 +34,24 @@ public final class RunManifest {
     m.root.put("started_utc", Instant.now().toString());
     m.root.put("status", "running");
     ObjectNode versions = m.root.putObject("versions");
-    versions.put("application", RunManifest.class.getPackage().getImplementationVersion() == null
-        ? System.getProperty("waiver.version", "dev")
-        : RunManifest.class.getPackage().getImplementationVersion());
-    versions.put("git_commit", System.getProperty("waiver.git-commit", "unknown"));
+    BuildInfo build = BuildInfo.of(RunManifest.class);
+    versions.put("application", build.version());
+    versions.put("git_commit", build.gitCommit());
+    versions.put("application_jar", build.jar());
+    versions.put("application_jar_sha256", build.jarSha256());
+    versions.put("build_time_utc", build.buildTime());
     versions.put("spark", spark.version());
     versions.put("java", System.getProperty("java.version"));
     m.root.put("master", spark.sparkContext().master());
+    ObjectNode sparkNode = m.root.putObject("spark");
+    sparkNode.put("application_id", spark.sparkContext().applicationId());
+    sparkNode.put("authenticate", spark.sparkContext().getConf().getBoolean("spark.authenticate", false));
+    sparkNode.put("default_parallelism", spark.sparkContext().defaultParallelism());
     try {
-      m.root.set("configuration", JSON.readTree(config.renderJson()));
+      ObjectNode configuration = (ObjectNode) JSON.readTree(config.renderJson());
+      ManifestRedaction.redact(configuration);
+      m.root.set("configuration", configuration);
+      m.root.set("seeds", ManifestRedaction.seeds(configuration));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,6 +92,7 @@ public final class RunManifest {
       root.put("status", "succeeded");
     }
     root.put("finished_utc", Instant.now().toString());
+    root.put("elapsed_seconds", (System.nanoTime() - startNanos) / 1e9);
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -1,0 +1,160 @@
+package org.visawaiver.impact.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.visawaiver.impact.ops.OpsProcesses.ROOT;
+import static org.visawaiver.impact.ops.OpsProcesses.tail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real Spark standalone cluster on loopback (master + 2 workers, random free ports, with
+ * spark.authenticate): the job submitted to it gives the local run's results, also when one of the
+ * two workers is killed in the middle of the run; everything started is stopped afterwards, also
+ * when a test fails.
+ */
+@Tag("integration")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIntegrationTest {
+  private static final Duration JOB_LIMIT = Duration.ofMinutes(5);
+  private Path work;
+  private Path state;
+  private Path secretFile;
+  private Path localOut;
+  private String master;
+
+  @BeforeAll
+  void startClusterAndLocalReference() throws IOException {
+    assumeTrue(OpsProcesses.sampleDataPresent(),
+        "notebooks-data/ (the sample data) is not in this checkout; `run` needs it");
+    OpsProcesses.ensureJar();
+    work = OpsProcesses.workDir("cluster");
+    state = work.resolve("cluster-state");
+    secretFile = work.resolve("secret");
+    Files.writeString(secretFile, "it-" + System.nanoTime() + "-secret\n");
+    Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+    int port = OpsProcesses.freePort();
+    int webPort = OpsProcesses.freePortBlock(3);
+    master = "spark://127.0.0.1:" + port;
+    Path startLog = work.resolve("cluster-start.log");
+    int started = OpsProcesses.run(List.of("scripts/cluster", "start", "--workers", "2",
+        "--port", String.valueOf(port), "--web-port", String.valueOf(webPort),
+        "--worker-cores", "1", "--worker-memory", "2g", "--secret-file", secretFile.toString(),
+        "--state-dir", state.toString()), startLog, Duration.ofMinutes(3));
+    assertEquals(0, started, "scripts/cluster start failed:\n" + tail(startLog, 30));
+
+    localOut = work.resolve("local");
+    Path localLog = work.resolve("local.log");
+    List<String> local = new ArrayList<>(List.of("scripts/waiver-impact",
+        OpsProcesses.jobCommand(), "--master", "local[2]", "--out", localOut.toString()));
+    local.addAll(OpsProcesses.jobOptions());
+    assertEquals(0, OpsProcesses.run(local, localLog, JOB_LIMIT),
+        "the local reference run failed:\n" + tail(localLog, 30));
+  }
+
+  @AfterAll
+  void stopEverything() {
+    if (work == null) {
+      return;
+    }
+    try {
+      OpsProcesses.run(List.of("scripts/cluster", "stop", "--state-dir", state.toString()),
+          work.resolve("cluster-stop.log"), Duration.ofMinutes(1));
+    } finally {
+      OpsProcesses.killAllMentioning(work.toString());
+    }
+  }
+
+  private List<String> submit(Path out) {
+    List<String> cmd = new ArrayList<>(List.of("scripts/submit", "--master", master,
+        "--secret-file", secretFile.toString(), "--executor-memory", "1g",
+        "--accept-timeout", "90", OpsProcesses.jobCommand(), "--out", out.toString()));
+    cmd.addAll(OpsProcesses.jobOptions());
+    return cmd;
+  }
+
+  @Test
+  @Order(1)
+  void clusterRunGivesTheLocalResultsAndKeepsTheSecretOut() throws IOException {
+    Path out = work.resolve("cluster");
+    Path log = work.resolve("cluster.log");
+    assertEquals(0, OpsProcesses.run(submit(out), log, JOB_LIMIT),
+        "scripts/submit failed:\n" + tail(log, 40));
+
+    OutputComparison.assertSameOutputs(localOut, out);
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertEquals(master, manifest.get("master").asText());
+    assertEquals("succeeded", manifest.get("status").asText());
+    assertTrue(manifest.at("/spark/authenticate").asBoolean(), "spark.authenticate was not on");
+
+    String secret = Files.readString(secretFile).trim();
+    for (Path dir : List.of(out, state.resolve("logs"), state.resolve("work"))) {
+      assertNoFileContains(dir, secret);
+    }
+    assertFalse(Files.readString(log).contains(secret), "the secret is in the driver log");
+  }
+
+  @Test
+  @Order(2)
+  void killingOneOfTwoWorkersMidRunGivesTheSameResults() throws Exception {
+    Path out = work.resolve("cluster-lost-worker");
+    Path log = work.resolve("cluster-lost-worker.log");
+    Process job = OpsProcesses.start(submit(out), log);
+    try {
+      OpsProcesses.awaitCondition(
+          () -> OpsProcesses.logMatches(log, OpsProcesses.midRunMarker()) || !job.isAlive(),
+          Duration.ofMinutes(4), "the job to reach " + OpsProcesses.midRunMarker());
+      Thread.sleep(OpsProcesses.settleSeconds() * 1000);
+      assertTrue(job.isAlive(), "the job ended before a worker could be killed:\n" + tail(log, 30));
+
+      long workerPid = Long.parseLong(Files.readString(state.resolve("pids/worker-2.pid")).trim());
+      ProcessHandle worker = ProcessHandle.of(workerPid).orElseThrow(
+          () -> new AssertionError("worker-2 (pid " + workerPid + ") is not running"));
+      worker.descendants().forEach(ProcessHandle::destroyForcibly); // its executor
+      worker.destroyForcibly();
+
+      assertEquals(0, OpsProcesses.waitFor(job, log, JOB_LIMIT),
+          "the job did not survive losing a worker:\n" + tail(log, 40));
+    } finally {
+      job.descendants().forEach(ProcessHandle::destroyForcibly);
+      job.destroyForcibly();
+    }
+    assertTrue(OpsProcesses.logMatches(log, Pattern.compile("Lost executor|Executor lost")),
+        "the driver never lost an executor, so the worker died after the job:\n" + tail(log, 40));
+    OutputComparison.assertSameOutputs(localOut, out);
+  }
+
+  private static void assertNoFileContains(Path dir, String secret) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        byte[] bytes = Files.readAllBytes(f);
+        assertFalse(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret),
+            "the secret is written in " + f);
+      }
+    }
+  }
+}
