@@ -27,8 +27,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * combination.)
  *
  * <p>Forecast SD of ln(y) at horizon h: {@code sigma * sqrt(1 + sum_{j=1}^{h-1} c_j^2)}, with
- * {@code c_j = alpha + beta (phi + ... + phi^j) + gamma [j mod 12 = 0]} and sigma^2 = SSE / (n - k),
- * k the number of estimated parameters and initial states (Hyndman et al. 2008, class 1 models).
+ * {@code c_j = alpha + beta (phi + ... + phi^j) + gamma [j mod 12 = 0]} (Hyndman et al. 2008,
+ * class 1 models), sigma the {@link ErrorScale} of the one-step errors.
  */
 public final class ExponentialSmoothing implements SeriesModel {
   static final double PHI_LOWER = 0.80;
@@ -53,12 +53,7 @@ public final class ExponentialSmoothing implements SeriesModel {
   /** Fitted smoothing parameters and final states. */
   record Fit(
       double alpha, double beta, double gamma, double phi, double level, double trend,
-      double[] season, double sse, int n, int parameters) {
-
-    double sigma2() {
-      return sse / Math.max(n - parameters, 1);
-    }
-  }
+      double[] season, double sigma, int n) {}
 
   @Override
   public LogForecast forecast(double[] y, int horizon) {
@@ -66,7 +61,7 @@ public final class ExponentialSmoothing implements SeriesModel {
     int n = fit.n();
     double[] point = new double[horizon];
     double[] sd = new double[horizon];
-    double sigma2 = fit.sigma2();
+    double sigma2 = fit.sigma() * fit.sigma();
     double phiSum = 0;
     double phiPower = 1;
     double variance = sigma2;
@@ -107,14 +102,15 @@ public final class ExponentialSmoothing implements SeriesModel {
     setRange(start, lower, upper, smoothing + 1, 0, -0.1, 0.1);
     double[] best =
         BoundedMinimizer.minimize(
-            p -> run(x, p, season0, line, null), start, lower, upper);
+            p -> run(x, p, season0, line, null, null), start, lower, upper);
     double[][] finalState = new double[1][];
-    double sse = run(x, best, season0, line, finalState);
+    double[] errors = new double[n];
+    run(x, best, season0, line, errors, finalState);
     double[] s = finalState[0];
     double alpha = best[0];
     return new Fit(
         alpha, alpha * best[1], (1 - alpha) * best[2], damped ? best[3] : 1,
-        s[M], s[M + 1], Arrays.copyOf(s, M), sse, n, dim + M - 1);
+        s[M], s[M + 1], Arrays.copyOf(s, M), ErrorScale.of(errors), n);
   }
 
   /**
@@ -122,7 +118,8 @@ public final class ExponentialSmoothing implements SeriesModel {
    * {@code out} is given, stores the final states there: seasonal states by position t % 12, then
    * level and trend.
    */
-  private double run(double[] x, double[] p, double[] season0, double[] line, double[][] out) {
+  private double run(
+      double[] x, double[] p, double[] season0, double[] line, double[] errors, double[][] out) {
     int smoothing = damped ? 4 : 3;
     double alpha = p[0];
     double beta = alpha * p[1];
@@ -136,6 +133,9 @@ public final class ExponentialSmoothing implements SeriesModel {
     for (int t = 0; t < x.length; t++) {
       double e = x[t] - (level + phi * trend + season[t % M]);
       sse += e * e;
+      if (errors != null) {
+        errors[t] = e;
+      }
       level = level + phi * trend + alpha * e;
       trend = phi * trend + beta * e;
       season[t % M] += gamma * e;

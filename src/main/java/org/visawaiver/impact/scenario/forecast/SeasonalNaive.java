@@ -3,9 +3,9 @@ package org.visawaiver.impact.scenario.forecast;
 /**
  * Seasonal naive: each forecast month repeats the same calendar month of the last observed year.
  *
- * <p>Log-scale forecast SD at horizon h: {@code sigma * sqrt(floor((h - 1) / 12) + 1)}, where
- * sigma^2 is the mean square of the in-sample seasonal differences of ln(y) (the random walk in
- * each calendar month).
+ * <p>Log-scale forecast SD at horizon h: {@code sigma * sqrt(floor((h - 1) / 12) + 1)} (a random
+ * walk in each calendar month), sigma the {@link ErrorScale} of the in-sample seasonal differences
+ * of ln(y).
  */
 public final class SeasonalNaive implements SeriesModel {
   @Override
@@ -16,14 +16,11 @@ public final class SeasonalNaive implements SeriesModel {
       throw new IllegalArgumentException(
           "seasonal naive needs at least " + PERIOD + " months, the series has " + n);
     }
-    double ss = 0;
-    int count = 0;
+    double[] differences = new double[n - PERIOD];
     for (int t = PERIOD; t < n; t++) {
-      double d = x[t] - x[t - PERIOD];
-      ss += d * d;
-      count++;
+      differences[t - PERIOD] = x[t] - x[t - PERIOD];
     }
-    double sigma = count > 0 ? Math.sqrt(ss / count) : 0;
+    double sigma = ErrorScale.of(differences);
     double[] point = new double[horizon];
     double[] sd = new double[horizon];
     for (int h = 1; h <= horizon; h++) {

@@ -20,7 +20,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * </ol>
  *
  * Forecast SD of ln(y) at horizon h: {@code sigma sqrt(1 + (h - 1) alpha^2)} (the SES variance),
- * with sigma^2 the mean square of the in-sample one-step errors in logs, ln(y_t / fitted_t).
+ * with sigma the {@link ErrorScale} of the in-sample one-step errors in logs, ln(y_t / fitted_t).
  */
 public final class ThetaMethod implements SeriesModel {
   private static final int M = PERIOD;
@@ -58,14 +58,14 @@ public final class ThetaMethod implements SeriesModel {
             new double[] {0.9999, Math.max(1.5 * zMax, z[0] + 0.1)});
     double alpha = best[0];
     double level = best[1];
-    double ss = 0;
+    double[] errors = new double[n];
     for (int t = 0; t < n; t++) {
       // ln(y_t / fitted_t): the seasonal index cancels
       double e = Math.log(z[t] / Math.max(level, 1e-12));
-      ss += e * e;
+      errors[t] = e;
       level += alpha * (z[t] - level);
     }
-    double sigma = Math.sqrt(ss / n);
+    double sigma = ErrorScale.of(errors);
     double slope = slope(a);
     double[] point = new double[horizon];
     double[] sd = new double[horizon];

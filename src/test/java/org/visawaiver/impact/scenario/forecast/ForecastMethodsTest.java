@@ -58,12 +58,24 @@ class ForecastMethodsTest {
     assertEquals(50, median[11], 1e-9);
     assertEquals(100 * Math.E, median[12], 1e-9);
     assertEquals(100 * Math.E, median[24], 1e-9);
-    // 11 differences of 1 and one of ln(50/100): sigma^2 = (11 + ln(0.5)^2) / 12
-    double sigma = Math.sqrt((11 + Math.pow(Math.log(0.5), 2)) / 12);
+    // 11 seasonal differences of 1 and one of ln(50/100): median |difference| = 1, so
+    // sigma = 1.4826 (the normal SD with that median absolute value)
+    double sigma = 1.482602218505602;
     assertEquals(sigma, f.logSd()[0], 1e-12);
     assertEquals(sigma, f.logSd()[11], 1e-12);
     assertEquals(sigma * Math.sqrt(2), f.logSd()[12], 1e-12);
     assertEquals(sigma * Math.sqrt(3), f.logSd()[24], 1e-12);
+  }
+
+  @Test
+  void errorScaleIsTheNormalSdOfTheMedianAbsoluteRecentError() {
+    double[] errors = new double[40];
+    for (int i = 0; i < 40; i++) {
+      errors[i] = i < 4 ? 100 : (i % 2 == 0 ? 0.1 : -0.3); // the first 4 are outside the last 36
+    }
+    // latest 36: 18 of |0.1| and 18 of |0.3|: median 0.2
+    assertEquals(0.2 * 1.482602218505602, ErrorScale.of(errors), 1e-12);
+    assertEquals(0, ErrorScale.of(new double[0]));
   }
 
   @Test

@@ -13,7 +13,6 @@ import org.visawaiver.impact.export.SpreadsheetCells;
 import org.visawaiver.impact.scenario.forecast.Combination;
 import org.visawaiver.impact.scenario.forecast.ForecastMethod;
 import org.visawaiver.impact.scenario.forecast.LogForecast;
-import org.visawaiver.impact.scenario.forecast.SeriesModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code scripts/bench-forecast [--out DIR]}: every forecasting method on the 366 monthly series of
  * the tourism forecasting competition (fit on train, 24-month horizon, median point forecasts
- * scored on test), written to {@code DIR/forecast_benchmark.csv}.
+ * scored on test), written to {@code DIR/forecast_benchmark.csv}; the coverage of the nominal 80% and
+ * 95% intervals goes to {@code DIR/forecast_interval_coverage.csv}.
  */
 @Command(
     name = "bench-forecast",
@@ -31,6 +31,8 @@ public final class ForecastBenchmark implements Callable<Integer> {
   public static final String OUTPUT_FILE = "forecast_benchmark.csv";
   public static final List<String> HEADER =
       List.of("method", "is_default", "mape", "mase_train_scale", "mase_paper_scale");
+  public static final String COVERAGE_FILE = "forecast_interval_coverage.csv";
+  public static final List<String> COVERAGE_HEADER = List.of("method", "coverage_80", "coverage_95");
 
   @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})")
   Path out = Path.of("docs");
@@ -54,6 +56,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
     Map<ForecastMethod, AccuracyScore> scores = score(series, threads);
     String defaultMethod = JobConfig.defaults().section("forecast").getString("method");
     List<List<String>> rows = new ArrayList<>();
+    List<List<String>> coverage = new ArrayList<>();
     for (Map.Entry<ForecastMethod, AccuracyScore> e : scores.entrySet()) {
       AccuracyScore s = e.getValue();
       rows.add(
@@ -63,12 +66,20 @@ public final class ForecastBenchmark implements Callable<Integer> {
               SpreadsheetCells.number(s.mape(), 4),
               SpreadsheetCells.number(s.maseTrainScale(), 4),
               SpreadsheetCells.number(s.masePaperScale(), 4)));
+      coverage.add(
+          List.of(
+              e.getKey().configName(),
+              SpreadsheetCells.number(s.coverage80(), 4),
+              SpreadsheetCells.number(s.coverage95(), 4)));
       System.out.printf(
-          "%-15s MAPE %6.2f  MASE(train scale) %5.3f  MASE(paper scale) %5.3f%n",
-          e.getKey().configName(), s.mape(), s.maseTrainScale(), s.masePaperScale());
+          "%-15s MAPE %6.2f  MASE(train scale) %5.3f  MASE(paper scale) %5.3f"
+              + "  80%%/95%% intervals cover %.3f/%.3f%n",
+          e.getKey().configName(), s.mape(), s.maseTrainScale(), s.masePaperScale(),
+          s.coverage80(), s.coverage95());
     }
     Path file = out.resolve(OUTPUT_FILE);
     CsvTableWriter.write(file, HEADER, rows);
+    CsvTableWriter.write(out.resolve(COVERAGE_FILE), COVERAGE_HEADER, coverage);
     System.out.printf(
         "%d series in %.1f s on %d threads; wrote %s%n",
         series.size(), (System.nanoTime() - started) / 1e9, threads, file);
@@ -80,7 +91,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
       throws Exception {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      List<Map<ForecastMethod, double[]>> perSeries =
+      List<Map<ForecastMethod, ShiftedForecast>> perSeries =
           pool.submit(() -> series.parallelStream().map(ForecastBenchmark::forecastAll).toList()).get();
       Map<ForecastMethod, AccuracyScore> scores = new EnumMap<>(ForecastMethod.class);
       for (ForecastMethod m : ForecastMethod.values()) {
@@ -92,31 +103,18 @@ public final class ForecastBenchmark implements Callable<Integer> {
     }
   }
 
-  /**
-   * Median point forecasts of every method for one series. A series with zeros (61 of the 366 have
-   * some in training) is modelled as ln(y + 1).
-   */
-  static Map<ForecastMethod, double[]> forecastAll(BenchmarkSeries s) {
-    int horizon = s.test().length;
-    double shift = SeriesModel.zeroShift(s.train());
-    double[] y = SeriesModel.shifted(s.train(), shift);
-    Map<ForecastMethod, double[]> out = new EnumMap<>(ForecastMethod.class);
+  /** The forecasts of every method for one series. */
+  static Map<ForecastMethod, ShiftedForecast> forecastAll(BenchmarkSeries s) {
+    Map<ForecastMethod, ShiftedForecast> out = new EnumMap<>(ForecastMethod.class);
     List<LogForecast> members = new ArrayList<>();
+    double shift = 0;
     for (ForecastMethod m : ForecastMethod.combinationMembers()) {
-      LogForecast f = m.model().forecast(y, horizon);
-      members.add(f);
-      out.put(m, unshift(f.median(), shift));
+      ShiftedForecast f = ShiftedForecast.of(m.model(), s);
+      members.add(f.forecast());
+      shift = f.shift();
+      out.put(m, f);
     }
-    out.put(ForecastMethod.COMBINATION, unshift(Combination.combine(members).median(), shift));
+    out.put(ForecastMethod.COMBINATION, new ShiftedForecast(Combination.combine(members), shift));
     return out;
-  }
-
-  /** Forecasts of y from forecasts of y + shift (series with zeros are modelled as ln(y + 1)). */
-  static double[] unshift(double[] median, double shift) {
-    double[] f = new double[median.length];
-    for (int h = 0; h < f.length; h++) {
-      f[h] = Math.max(median[h] - shift, 0);
-    }
-    return f;
   }
 }
