@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTest {
-  private static final Duration JOB_LIMIT = Duration.ofMinutes(5);
+  private static final Duration JOB_LIMIT = Duration.ofMinutes(10);
   private Path work;
   private Path state;
   private Path secretFile;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("integration")
 class NightlyIntegrationTest {
-  private static final Duration JOB_LIMIT = Duration.ofMinutes(5);
+  private static final Duration JOB_LIMIT = Duration.ofMinutes(10);
 
   @Test
   void killedRunNeverReplacesLatestAndTheNextRunSucceeds() throws Exception {
