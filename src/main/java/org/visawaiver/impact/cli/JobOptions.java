@@ -36,8 +36,10 @@ public final class JobOptions {
     if (out != null) {
       all.add("output.dir=\"" + out.toString().replace("\\", "/") + "\"");
     }
-    if (master != null) {
-      all.add("spark.master=\"" + master + "\"");
+    // Under spark-submit, its --master (the system property spark.master) counts as ours.
+    String chosenMaster = master != null ? master : System.getProperty("spark.master");
+    if (chosenMaster != null) {
+      all.add("spark.master=\"" + chosenMaster + "\"");
     }
     all.addAll(overrides);
     return org.visawaiver.impact.config.JobConfig.load(conf, confGivenExplicitly, all);

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTest {
-  private static final Duration JOB_LIMIT = Duration.ofMinutes(5);
+  private static final Duration JOB_LIMIT = Duration.ofMinutes(10);
   private Path work;
   private Path state;
   private Path secretFile;
@@ -143,6 +143,27 @@ class ClusterIntegrationTest {
     assertTrue(OpsProcesses.logMatches(log, Pattern.compile("Lost executor|Executor lost")),
         "the driver never lost an executor, so the worker died after the job:\n" + tail(log, 40));
     OutputComparison.assertSameOutputs(localOut, out);
+  }
+
+  @Test
+  @Order(3)
+  void jobsWithoutTheClusterSecretAreRefusedWithAMessage() throws IOException {
+    Path wrong = work.resolve("wrong-secret");
+    Files.writeString(wrong, "not-the-cluster-secret\n");
+    Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
+    Path wrongLog = work.resolve("wrong-secret.log");
+    assertEquals(1, OpsProcesses.run(List.of("scripts/submit", "--master", master,
+        "--secret-file", wrong.toString(), "check-spark", "--out", work.resolve("wrong").toString()),
+        wrongLog, Duration.ofMinutes(3)), tail(wrongLog, 20));
+    assertTrue(Files.readString(wrongLog).contains("error: the master at " + master
+        + " refused this job's authenticated connection"), tail(wrongLog, 20));
+
+    Path noneLog = work.resolve("no-secret.log");
+    assertEquals(1, OpsProcesses.run(List.of("scripts/submit", "--master", master,
+        "check-spark", "--out", work.resolve("none").toString()), noneLog, Duration.ofMinutes(3)),
+        tail(noneLog, 20));
+    assertTrue(Files.readString(noneLog).contains("error: the master at " + master
+        + " requires spark.authenticate and refused this job."), tail(noneLog, 20));
   }
 
   private static void assertNoFileContains(Path dir, String secret) throws IOException {

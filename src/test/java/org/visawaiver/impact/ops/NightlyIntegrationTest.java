@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("integration")
 class NightlyIntegrationTest {
-  private static final Duration JOB_LIMIT = Duration.ofMinutes(5);
+  private static final Duration JOB_LIMIT = Duration.ofMinutes(10);
 
   @Test
   void killedRunNeverReplacesLatestAndTheNextRunSucceeds() throws Exception {
@@ -86,6 +86,37 @@ class NightlyIntegrationTest {
       assertEquals("started_utc,run,status,exit_code,seconds,output_dir,git_commit", history.get(0));
       assertEquals(List.of("succeeded", "failed", "succeeded"),
           history.subList(1, history.size()).stream().map(l -> l.split(",")[2]).toList());
+    } finally {
+      OpsProcesses.killAllMentioning(work.toString());
+    }
+  }
+
+  /** Needs the jar but no data: a job that fails at once (an unknown command is exit 2). */
+  @Test
+  void failedRunIsMarkedAndAnAbandonedOneIsFoundAndNamed() throws Exception {
+    OpsProcesses.ensureJar();
+    Path work = OpsProcesses.workDir("nightly-failed");
+    Path runs = work.resolve("runs");
+    Path abandoned = runs.resolve("20260101T023000Z.partial");
+    Files.createDirectories(abandoned);
+    try {
+      Path log = work.resolve("nightly.log");
+      assertEquals(2, OpsProcesses.run(List.of("scripts/nightly", "--runs-dir", runs.toString(),
+          "--command", "no-such-command"), log, Duration.ofMinutes(3)), tail(log, 20));
+      String out = Files.readString(log);
+      assertTrue(out.contains("FAILED: the inputs or the configuration were rejected (exit status 2)"), out);
+      assertTrue(out.contains("What to do: read the error in "), out);
+      assertTrue(out.contains("runs/latest still points to the previous complete run (none yet)."), out);
+      assertFalse(Files.exists(runs.resolve("latest")), "latest was created by a failed run");
+      assertTrue(Files.readString(abandoned.resolve("FAILED")).startsWith(
+          "reason: abandoned: the nightly process ended before finishing"));
+      List<String> history = Files.readAllLines(runs.resolve("history.csv"));
+      assertEquals(2, history.size(), String.join("\n", history));
+      String[] row = history.get(1).split(",");
+      assertEquals(List.of("failed", "2"), List.of(row[2], row[3]));
+      Path partial = runs.resolve(row[1] + ".partial");
+      assertTrue(Files.readString(partial.resolve("FAILED")).contains("exit_code: 2"));
+      assertTrue(Files.readString(partial.resolve("run.log")).contains("no-such-command"));
     } finally {
       OpsProcesses.killAllMentioning(work.toString());
     }
