@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench-forecast",
     mixinStandardHelpOptions = true,
+    version = "bench-forecast 0.1.0",
     description = "Scores the baseline forecasting methods on the tourism competition (monthly).")
 public final class ForecastBenchmark implements Callable<Integer> {
   public static final String OUTPUT_FILE = "forecast_benchmark.csv";
