@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -60,13 +61,9 @@ public final class SeriesForecaster {
         anchors.add(0, m);
       }
     }
-    double shift = 0;
-    for (YearMonth m : segment) {
-      shift = Math.max(shift, history.get(m) == 0 ? 1 : 0);
-    }
-    for (YearMonth m : anchors) {
-      shift = Math.max(shift, history.get(m) == 0 ? 1 : 0);
-    }
+    // ln(y + 1) when a month used has zero arrivals (see SeriesModel.zeroShift)
+    double shift =
+        Stream.concat(segment.stream(), anchors.stream()).anyMatch(m -> history.get(m) == 0) ? 1 : 0;
     double[] y = bridged(history, segmentStart, segmentEnd, shift);
     YearMonth lastMonth = firstMonth.plusMonths(horizon - 1);
     int fitHorizon = (int) months(segmentEnd, lastMonth);

@@ -8,10 +8,17 @@ import java.util.List;
  * difference of the training values ({@code maseTrainScale}, the usual convention) or of training
  * and test values together ({@code masePaperScale}, which reproduces the paper's Table 4); and the
  * share of test values inside the nominal 80% and 95% intervals of the log-normal forecast
- * distribution ({@code coverage80}, {@code coverage95}).
+ * distribution ({@code coverage80}, {@code coverage95}). {@code mapeByHorizon[h - 1]} and {@code
+ * masePaperByHorizon[h - 1]} are the averages over series at horizon h.
  */
 public record AccuracyScore(
-    double mape, double maseTrainScale, double masePaperScale, double coverage80, double coverage95) {
+    double mape,
+    double maseTrainScale,
+    double masePaperScale,
+    double coverage80,
+    double coverage95,
+    double[] mapeByHorizon,
+    double[] masePaperByHorizon) {
   static final int LAG = 12;
   static final double Z80 = 1.2815515655446004;
   static final double Z95 = 1.959963984540054;
@@ -24,6 +31,9 @@ public record AccuracyScore(
     long within80 = 0;
     long within95 = 0;
     long count = 0;
+    int horizon = series.get(0).test().length;
+    double[] apeByHorizon = new double[horizon];
+    double[] aseByHorizon = new double[horizon];
     for (int i = 0; i < series.size(); i++) {
       BenchmarkSeries s = series.get(i);
       double[] test = s.test();
@@ -35,6 +45,8 @@ public record AccuracyScore(
         ape += 100 * error / Math.abs(test[h]);
         aseTrain += error / trainScale;
         asePaper += error / paperScale;
+        apeByHorizon[h] += 100 * error / Math.abs(test[h]) / series.size();
+        aseByHorizon[h] += error / paperScale / series.size();
         double z = Math.abs(forecasts.get(i).z(h, test[h]));
         within80 += z <= Z80 ? 1 : 0;
         within95 += z <= Z95 ? 1 : 0;
@@ -43,7 +55,17 @@ public record AccuracyScore(
     }
     return new AccuracyScore(
         ape / count, aseTrain / count, asePaper / count, within80 / (double) count,
-        within95 / (double) count);
+        within95 / (double) count, apeByHorizon, aseByHorizon);
+  }
+
+  @Override
+  public double[] mapeByHorizon() {
+    return mapeByHorizon.clone();
+  }
+
+  @Override
+  public double[] masePaperByHorizon() {
+    return masePaperByHorizon.clone();
   }
 
   /** Mean absolute lag-12 difference. */

@@ -21,11 +21,13 @@ import picocli.CommandLine.Option;
  * {@code scripts/bench-forecast [--out DIR]}: every forecasting method on the 366 monthly series of
  * the tourism forecasting competition (fit on train, 24-month horizon, median point forecasts
  * scored on test), written to {@code DIR/forecast_benchmark.csv}; the coverage of the nominal 80% and
- * 95% intervals goes to {@code DIR/forecast_interval_coverage.csv}.
+ * 95% intervals goes to {@code DIR/forecast_interval_coverage.csv}, accuracy per horizon to {@code
+ * DIR/forecast_benchmark_by_horizon.csv}.
  */
 @Command(
     name = "bench-forecast",
     mixinStandardHelpOptions = true,
+    version = "bench-forecast 0.1.0",
     description = "Scores the baseline forecasting methods on the tourism competition (monthly).")
 public final class ForecastBenchmark implements Callable<Integer> {
   public static final String OUTPUT_FILE = "forecast_benchmark.csv";
@@ -33,6 +35,9 @@ public final class ForecastBenchmark implements Callable<Integer> {
       List.of("method", "is_default", "mape", "mase_train_scale", "mase_paper_scale");
   public static final String COVERAGE_FILE = "forecast_interval_coverage.csv";
   public static final List<String> COVERAGE_HEADER = List.of("method", "coverage_80", "coverage_95");
+  public static final String BY_HORIZON_FILE = "forecast_benchmark_by_horizon.csv";
+  public static final List<String> BY_HORIZON_HEADER =
+      List.of("method", "horizon", "mape", "mase_paper_scale");
 
   @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})")
   Path out = Path.of("docs");
@@ -57,6 +62,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
     String defaultMethod = JobConfig.defaults().section("forecast").getString("method");
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> coverage = new ArrayList<>();
+    List<List<String>> byHorizon = new ArrayList<>();
     for (Map.Entry<ForecastMethod, AccuracyScore> e : scores.entrySet()) {
       AccuracyScore s = e.getValue();
       rows.add(
@@ -71,6 +77,14 @@ public final class ForecastBenchmark implements Callable<Integer> {
               e.getKey().configName(),
               SpreadsheetCells.number(s.coverage80(), 4),
               SpreadsheetCells.number(s.coverage95(), 4)));
+      for (int h = 0; h < s.mapeByHorizon().length; h++) {
+        byHorizon.add(
+            List.of(
+                e.getKey().configName(),
+                Integer.toString(h + 1),
+                SpreadsheetCells.number(s.mapeByHorizon()[h], 4),
+                SpreadsheetCells.number(s.masePaperByHorizon()[h], 4)));
+      }
       System.out.printf(
           "%-15s MAPE %6.2f  MASE(train scale) %5.3f  MASE(paper scale) %5.3f"
               + "  80%%/95%% intervals cover %.3f/%.3f%n",
@@ -80,6 +94,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
     Path file = out.resolve(OUTPUT_FILE);
     CsvTableWriter.write(file, HEADER, rows);
     CsvTableWriter.write(out.resolve(COVERAGE_FILE), COVERAGE_HEADER, coverage);
+    CsvTableWriter.write(out.resolve(BY_HORIZON_FILE), BY_HORIZON_HEADER, byHorizon);
     System.out.printf(
         "%d series in %.1f s on %d threads; wrote %s%n",
         series.size(), (System.nanoTime() - started) / 1e9, threads, file);

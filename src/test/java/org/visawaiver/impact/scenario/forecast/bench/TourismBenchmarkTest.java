@@ -28,5 +28,14 @@ class TourismBenchmarkTest {
     assertEquals(22.56, score.mape(), 0.005);
     assertEquals(1.54, score.masePaperScale(), 0.005);
     assertEquals(1.631, score.maseTrainScale(), 0.0005);
+    // Table 4 by horizon (h = 1, 2, 3, 6, 12, 18, 24): MAPE and MASE
+    int[] horizons = {1, 2, 3, 6, 12, 18, 24};
+    double[] mape = {19.89, 21.56, 20.64, 20.94, 21.09, 19.97, 22.30};
+    double[] mase = {1.23, 1.43, 1.40, 1.47, 1.09, 1.78, 1.48};
+    for (int i = 0; i < horizons.length; i++) {
+      int h = horizons[i];
+      assertEquals(mape[i], score.mapeByHorizon()[h - 1], 0.005, "MAPE h=" + h);
+      assertEquals(mase[i], score.masePaperByHorizon()[h - 1], 0.005, "MASE h=" + h);
+    }
   }
 }
