@@ -24,7 +24,7 @@ import org.visawaiver.impact.ingest.RawTable;
  */
 final class DatasetValidation {
   static final List<String> REJECTS_HEADER = List.of("line", "raw", "reason");
-  private static final int ROWS_PER_SLICE = 50_000;
+  private static final int ROWS_PER_SLICE = 20_000;
 
   private DatasetValidation() {}
 
@@ -60,7 +60,8 @@ final class DatasetValidation {
 
   private static Dataset<Row> toDataset(SparkSession spark, List<Row> rows, RowRules rules) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = Math.max(1, Math.min(jsc.defaultParallelism(), rows.size() / ROWS_PER_SLICE + 1));
+    // Small slices keep each task's serialized rows small (Spark warns above 1 MB).
+    int slices = Math.max(jsc.defaultParallelism(), rows.size() / ROWS_PER_SLICE + 1);
     return spark.createDataFrame(jsc.parallelize(rows, slices), rules.accepted())
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
