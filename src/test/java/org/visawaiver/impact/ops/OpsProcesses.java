@@ -43,17 +43,11 @@ final class OpsProcesses {
 
   /** A driver-log line that shows the job is busy on the executors (when to kill something). */
   static Pattern midRunMarker() {
-    return jobCommand().equals("check-spark")
-        ? Pattern.compile("check-spark: running")
-        : Pattern.compile("waiver-impact: panel ");
-  }
-
-  /**
-   * Seconds to wait after {@link #midRunMarker()} before killing something: check-spark logs its
-   * marker before the executors have registered; `run` logs it after the panel step used them.
-   */
-  static long settleSeconds() {
-    return jobCommand().equals("check-spark") ? 6 : 0;
+    return switch (jobCommand()) {
+      case "check-spark" -> Pattern.compile("check-spark: running");
+      case "validate", "panel" -> Pattern.compile("waiver-impact: validate ");
+      default -> Pattern.compile("waiver-impact: panel "); // run, estimate: estimation has begun
+    };
   }
 
   /** Extra job options: check-spark gets slow tasks so there is a "middle" of the run. */
