@@ -1,10 +1,62 @@
 package org.visawaiver.impact.export;
 
-/** Not built yet: panel export (issue 2). */
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Writes the panel as Parquet under {@code OUT/panel/} and as one spreadsheet-safe CSV file
+ * {@code OUT/panel.csv} (doubles with full precision, empty cell = null), and returns the panel
+ * cached for the steps after it.
+ */
 public final class PanelExport {
   private PanelExport() {}
 
-  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> write(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> panel, java.nio.file.Path out) {
-    throw new UnsupportedOperationException("panel export (issue 2) is not built yet");
+  public static Dataset<Row> write(Dataset<Row> panel, Path out) {
+    Dataset<Row> cached = panel.cache();
+    cached.write().mode(SaveMode.Overwrite).parquet(out.resolve("panel").toString());
+    writeCsv(cached, out.resolve("panel.csv"));
+    return cached;
+  }
+
+  static void writeCsv(Dataset<Row> table, Path file) {
+    StructField[] fields = table.schema().fields();
+    List<String> header = new ArrayList<>();
+    for (StructField f : fields) {
+      header.add(f.name());
+    }
+    Iterator<Row> rows = table.toLocalIterator();
+    CsvTableWriter.write(file, header, () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public List<String> next() {
+        Row r = rows.next();
+        List<String> cells = new ArrayList<>(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+          cells.add(cell(r, i, fields[i]));
+        }
+        return cells;
+      }
+    });
+  }
+
+  private static String cell(Row r, int i, StructField f) {
+    if (r.isNullAt(i)) {
+      return "";
+    }
+    if (f.dataType().equals(DataTypes.DoubleType)) {
+      return SpreadsheetCells.exact(r.getDouble(i));
+    }
+    return SpreadsheetCells.text(String.valueOf(r.get(i)));
   }
 }

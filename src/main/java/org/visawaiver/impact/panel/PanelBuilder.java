@@ -1,10 +1,145 @@
 package org.visawaiver.impact.panel;
 
-/** Not built yet: the panel (issue 2). */
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.validate.ValidatedInputs;
+
+/**
+ * The monthly panel (CONTRACT.md, "The panel"): one row per arrivals row, with the calendar-day
+ * weighted means over the month's D days of
+ * <ul>
+ *   <li>{@code waiver_share} = visa-free days / D;
+ *   <li>{@code stay_log} = sum over visa-free days of ln(max_stay_days / 30) / D;
+ *   <li>{@code visa_fee_usd} = sum over days of the fee in force / D; a day without a visa_policy
+ *       row is visa_required with {@code panel.default-fee-usd} (or the destination's override), and
+ *       a row without fee_usd pays 0 when visa_free, the default fee otherwise;
+ *   <li>{@code advisory_level} = sum over days of the highest level in force from issuer = origin
+ *       about the destination (any region), 0 on days without one, / D.
+ * </ul>
+ * Intervals are split into the months they touch with their day counts (never one row per day).
+ */
 public final class PanelBuilder {
+  /** The panel's columns, in order. */
+  public static final List<String> COLUMNS =
+      List.of("destination", "origin", "month", "arrivals", "source", "waiver_share", "stay_log",
+          "visa_fee_usd", "advisory_level");
+
+  private static final String DAYS_IN_MONTH = "_days_in_month";
+
   private PanelBuilder() {}
 
-  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> build(org.visawaiver.impact.validate.ValidatedInputs inputs, org.visawaiver.impact.config.JobConfig config) {
-    throw new UnsupportedOperationException("the panel (issue 2) is not built yet");
+  public static Dataset<Row> build(ValidatedInputs inputs, JobConfig config) {
+    return build(inputs, PanelSettings.from(config.section("panel")));
+  }
+
+  public static Dataset<Row> build(ValidatedInputs inputs, PanelSettings settings) {
+    Dataset<Row> arrivals = withinWindow(inputs.arrivals(), settings)
+        .withColumn("_month_start", to_date(concat(col("month"), lit("-01"))))
+        .withColumn(DAYS_IN_MONTH, dayofmonth(last_day(col("_month_start"))));
+    Row range = arrivals.agg(min("_month_start"), max(last_day(col("_month_start")))).first();
+    Date first = range.isNullAt(0) ? Date.valueOf("2000-01-01") : range.getDate(0);
+    Date last = range.isNullAt(1) ? Date.valueOf("2000-01-31") : range.getDate(1);
+
+    Column defaultFee = defaultFee(settings);
+    Dataset<Row> joined =
+        arrivals
+            .join(policyDays(inputs.visaPolicy(), first, last, defaultFee),
+                arrivals.col("destination").equalTo(col("p_destination"))
+                    .and(arrivals.col("origin").equalTo(col("p_origin")))
+                    .and(arrivals.col("month").equalTo(col("p_month"))), "left")
+            .join(advisoryDays(inputs.advisories(), first, last),
+                arrivals.col("destination").equalTo(col("a_destination"))
+                    .and(arrivals.col("origin").equalTo(col("a_issuer")))
+                    .and(arrivals.col("month").equalTo(col("a_month"))), "left");
+    Column days = col(DAYS_IN_MONTH).cast(DataTypes.DoubleType);
+    Column uncovered = days.minus(coalesce(col("covered_days"), lit(0)));
+    return joined
+        .select(
+            col("destination"), col("origin"), col("month"), col("arrivals"), col("source"),
+            coalesce(col("free_days"), lit(0)).divide(days).as("waiver_share"),
+            coalesce(col("stay_log_days"), lit(0.0)).divide(days).as("stay_log"),
+            coalesce(col("fee_days"), lit(0.0)).plus(uncovered.multiply(defaultFee)).divide(days).as("visa_fee_usd"),
+            coalesce(col("level_days"), lit(0.0)).divide(days).as("advisory_level"))
+        .orderBy("destination", "origin", "month");
+  }
+
+  private static Dataset<Row> withinWindow(Dataset<Row> arrivals, PanelSettings s) {
+    Dataset<Row> out = arrivals;
+    if (!s.startMonth().isEmpty()) {
+      out = out.filter(col("month").geq(lit(s.startMonth())));
+    }
+    if (!s.endMonth().isEmpty()) {
+      out = out.filter(col("month").leq(lit(s.endMonth())));
+    }
+    return out;
+  }
+
+  /** The default fee of a destination as a column: its override, else panel.default-fee-usd. */
+  private static Column defaultFee(PanelSettings s) {
+    Column fee = lit(s.defaultFeeUsd());
+    for (Map.Entry<String, Double> e : s.feeByDestination().entrySet()) {
+      fee = when(col("destination").equalTo(e.getKey()), lit(e.getValue())).otherwise(fee);
+    }
+    return fee;
+  }
+
+  /** Per (destination, origin, month): days covered, visa-free days, stay-log days, fee days. */
+  static Dataset<Row> policyDays(Dataset<Row> policy, Date first, Date last, Column defaultFee) {
+    Column free = col("regime").equalTo("visa_free");
+    Column days = col(MonthOverlaps.DAYS);
+    Column fee = coalesce(col("fee_usd"), when(free, lit(0.0)).otherwise(defaultFee));
+    return MonthOverlaps.explode(policy, first, last)
+        .groupBy(col("destination").as("p_destination"), col("origin").as("p_origin"),
+            col(MonthOverlaps.MONTH).as("p_month"))
+        .agg(
+            sum(days).as("covered_days"),
+            sum(when(free, days).otherwise(0)).as("free_days"),
+            sum(when(free, days.multiply(log(col("max_stay_days").divide(30.0)))).otherwise(0.0)).as("stay_log_days"),
+            sum(days.multiply(fee)).as("fee_days"));
+  }
+
+  /** Per (issuer, destination, month): the sum over days of the highest level in force. */
+  static Dataset<Row> advisoryDays(Dataset<Row> advisories, Date first, Date last) {
+    StructType schema =
+        new StructType()
+            .add("a_issuer", DataTypes.StringType)
+            .add("a_destination", DataTypes.StringType)
+            .add("a_month", DataTypes.StringType)
+            .add("level_days", DataTypes.DoubleType);
+    Dataset<Row> grouped =
+        MonthOverlaps.explode(advisories, first, last)
+            .groupBy(col("issuer"), col("destination"), col(MonthOverlaps.MONTH))
+            .agg(collect_list(struct(col(MonthOverlaps.FIRST_DAY), col(MonthOverlaps.LAST_DAY), col("level")))
+                .as("stretches"));
+    return grouped.map(
+        (MapFunction<Row, Row>) r ->
+            RowFactory.create(r.getString(0), r.getString(1), r.getString(2),
+                AdvisorySweep.levelDays(r.getList(3))),
+        Encoders.row(schema));
   }
 }

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * and the same configuration always gives the same files.
  */
 public final class ScenarioSeeds {
-  /** Seeds stay below 2^53 so that a spreadsheet shows the seed column exactly. */
-  static final long MASK = (1L << 53) - 1;
+  /** Seeds stay below 10^15: spreadsheets show 15 significant digits, so the seed column is exact. */
+  static final long LIMIT = 1_000_000_000_000_000L;
 
   private ScenarioSeeds() {}
 
-  /** splitmix64(base XOR fnv1a64(UTF-8 name)), kept to 53 bits. */
+  /** splitmix64(base XOR fnv1a64(UTF-8 name)) modulo 10^15. */
   public static long derive(long baseSeed, String name) {
     long h = 0xcbf29ce484222325L;
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
@@ -25,6 +25,6 @@ public final class ScenarioSeeds {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     z = z ^ (z >>> 31);
-    return z & MASK;
+    return Math.floorMod(z, LIMIT);
   }
 }

@@ -23,28 +23,32 @@ public final class ScenarioTables {
 
   private record Col(TableColumn column, Function<ScenarioRow, Object> value) {}
 
-  private static final List<Col> COLUMNS = new ArrayList<>();
+  private static final List<Col> COLUMNS = new Columns().build();
 
-  private static void text(String name, String description, Function<ScenarioRow, Object> value) {
-    COLUMNS.add(new Col(TableColumn.text(name, description), value));
-  }
+  /** Collects the columns in output order. */
+  private static final class Columns {
+    private final List<Col> cols = new ArrayList<>();
 
-  private static void number(String name, int decimals, String description, Function<ScenarioRow, Object> value) {
-    COLUMNS.add(new Col(TableColumn.number(name, decimals, description), value));
-  }
-
-  /** p10, p50, p90 columns of one quantity. */
-  private static void quantiles(String stem, int decimals, String description, Function<ScenarioRow, double[]> value) {
-    String[] suffix = {"_p10", "_p50", "_p90"};
-    String[] which = {"10th", "50th (median)", "90th"};
-    for (int q = 0; q < 3; q++) {
-      int i = q;
-      number(stem + suffix[q], decimals, which[q] + " percentile over the Monte Carlo draws of " + description,
-          r -> value.apply(r)[i]);
+    private void text(String name, String description, Function<ScenarioRow, Object> value) {
+      cols.add(new Col(TableColumn.text(name, description), value));
     }
-  }
 
-  static {
+    private void number(String name, int decimals, String description, Function<ScenarioRow, Object> value) {
+      cols.add(new Col(TableColumn.number(name, decimals, description), value));
+    }
+
+    /** p10, p50, p90 columns of one quantity. */
+    private void quantiles(String stem, int decimals, String description, Function<ScenarioRow, double[]> value) {
+      String[] suffix = {"_p10", "_p50", "_p90"};
+      String[] which = {"10th", "50th (median)", "90th"};
+      for (int q = 0; q < 3; q++) {
+        int i = q;
+        number(stem + suffix[q], decimals, which[q] + " percentile over the Monte Carlo draws of " + description,
+            r -> value.apply(r)[i]);
+      }
+    }
+
+    private List<Col> build() {
     text("scenario", "scenario name (configuration scenario.list)", ScenarioRow::scenario);
     text("destination", "country that waives visas (ISO 3166-1 alpha-3)", ScenarioRow::destination);
     text("origin", "nationality that gets the waiver; ALL = sum over the scenario's origins", ScenarioRow::origin);
@@ -81,6 +85,8 @@ public final class ScenarioTables {
     text("baseline_method", "forecasting method of the baseline", ScenarioRow::baselineMethod);
     quantiles("effect_pct", 2, "the full effect on arrivals (%) = 100 x (exp(b_waiver + b_stay x ln(stay/30)) - 1),"
         + " before ramp-up", ScenarioRow::effectPct);
+    return List.copyOf(cols);
+    }
   }
 
   private ScenarioTables() {}

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.ScenarioSettings.BaselineShocks;
 import org.visawaiver.impact.scenario.forecast.BaselineForecast;
@@ -14,6 +16,24 @@ final class ScenarioFixtures {
   static final List<String> TERMS =
       List.of("waiver:VNM", "waiver:THA", "waiver:LAO", "waiver:other", "stay_log", "advisory_level");
   static final List<String> POOLED = List.of("VNM", "THA", "LAO");
+
+  /** The typed columns of tourism_parameters.csv as validation hands them over. */
+  static final StructType PARAMETER_SCHEMA =
+      new StructType()
+          .add("destination", DataTypes.StringType)
+          .add("origin", DataTypes.StringType)
+          .add("spend_per_arrival_usd", DataTypes.DoubleType)
+          .add("visa_fee_usd", DataTypes.DoubleType)
+          .add("jobs_per_musd", DataTypes.DoubleType)
+          .add("employment_multiplier", DataTypes.DoubleType)
+          .add("tax_share", DataTypes.DoubleType)
+          .add("source", DataTypes.StringType);
+
+  /** The message for origin NZL of scenario nz, which has no tourism parameters. */
+  static final String NZL_WITHOUT_PARAMETERS =
+      "tourism_parameters.csv: no row for destination KHM and origin NZL, which scenario nz needs; add one"
+          + " (spend_per_arrival_usd, visa_fee_usd, jobs_per_musd with sources) or remove NZL from the"
+          + " scenario; no scenarios were projected";
 
   private ScenarioFixtures() {}
 

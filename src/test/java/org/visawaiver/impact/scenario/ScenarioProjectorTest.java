@@ -107,6 +107,30 @@ class ScenarioProjectorTest {
     assertEquals(first.baselineArrivals(), other.baselineArrivals(), 0.0);
   }
 
+  /** All scenarios in parallel: the same files byte for byte, in configured order. */
+  @Test
+  void projectAllWritesTheSameBytesTwice(@TempDir Path dir) throws Exception {
+    List<ScenarioSpec> specs =
+        List.of(
+            spec("k", List.of("KOR"), POOLED_EFFECT, 6, 14, 500, 1),
+            spec("u", List.of("USA"), new EffectSource.Borrowed("LAO"), 2, 14, 500, 2),
+            spec("ku", List.of("KOR", "USA"), POOLED_EFFECT, 6, 14, 500, 3));
+    ScenarioSettings settings = new ScenarioSettings(specs, POOLED, BaselineShocks.INDEPENDENT, true);
+    Map<String, Map<String, BaselineForecast>> baselines = new java.util.HashMap<>();
+    specs.forEach(s -> baselines.put(s.name(), ScenarioFixtures.baselines(s)));
+    for (String run : List.of("a", "b")) {
+      ScenarioTables.write(dir.resolve(run), ScenarioProjector.projectAll(settings, baselines, model(), table()), true);
+    }
+    for (String f : List.of(ScenarioTables.ANNUAL_CSV, ScenarioTables.MONTHLY_CSV)) {
+      assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)));
+    }
+    assertEquals(
+        List.of("k", "u", "ku"),
+        read(dir.resolve("a").resolve(ScenarioTables.ANNUAL_CSV)).stream()
+            .map(r -> r.get("scenario")).distinct().toList());
+    assertTrue(Files.size(dir.resolve("a").resolve(ScenarioTables.WORKBOOK)) > 1000);
+  }
+
   /** With a fixed effect and a certain baseline, month h gets exactly mean x effect x min(1, (h+1)/R). */
   @Test
   void rampUpIsLinearOverTheConfiguredMonths() {
@@ -124,6 +148,46 @@ class ScenarioProjectorTest {
     assertEquals("fixed 0.2 log points", p.monthly().get(0).effectSource());
     assertArrayEquals(new double[] {100 * Math.expm1(0.2), 100 * Math.expm1(0.2), 100 * Math.expm1(0.2)},
         p.monthly().get(0).effectPct(), 1e-9);
+  }
+
+  /**
+   * Worked by hand: 1000 arrivals a month, fixed effect exp(0.2) - 1 = 0.2214028, ramp-up 3 months,
+   * start 2027-07. Year 2027 has 6 months with ramp shares 1/3, 2/3, 1, 1, 1, 1 (sum 5): incremental
+   * 1000 x 0.22140276 x 5 = 1107.0138; spending x 673 = 745,020.28; fees 30 x 6000 = 180,000; net 0.1 x
+   * spending - fees = -105,497.97; jobs spending / 1e6 x 118.6 x 1.5 = 132.54; break-even 100 x 30 /
+   * 67.3 = 44.5765%.
+   */
+  @Test
+  void annualMoneyAndJobsWorkedByHand() {
+    ScenarioSpec s = spec("hand", List.of("KOR"), new EffectSource.Fixed(0.2), 3, 12, 20, 1);
+    BaselineForecast flat = ScenarioFixtures.flat(s.startMonth(), 12, 1000, 0.0);
+    ScenarioRow y2027 =
+        ScenarioProjector.project(s, Map.of("KOR", flat), null, table(), POOLED, BaselineShocks.PERSISTENT)
+            .annual()
+            .get(0);
+    assertEquals("2027", y2027.period());
+    assertEquals(6000, y2027.baselineArrivals(), 1e-9);
+    assertEquals(1107.0138, y2027.incrementalArrivals()[1], 1e-4);
+    assertEquals(745_020.28, y2027.visitorSpendingUsd()[1], 0.01);
+    assertEquals(180_000, y2027.visaFeesForgoneUsd(), 1e-9);
+    assertEquals(-105_497.97, y2027.netFiscalUsd()[1], 0.01);
+    assertEquals(132.54, y2027.totalJobs()[1], 0.01);
+    assertEquals(44.5765, y2027.breakEvenUpliftPct(), 1e-4);
+    assertEquals(6000 + 1107.0138, y2027.scenarioArrivals(), 1e-4);
+  }
+
+  /** Independent monthly shocks partly cancel within a year: narrower annual bands than persistent. */
+  @Test
+  void persistentShocksGiveWiderAnnualBandsThanIndependentOnes() {
+    ScenarioSpec s = spec("w", List.of("KOR"), new EffectSource.Fixed(0.3), 0, 12, 4000, 8);
+    BaselineForecast f = ScenarioFixtures.flat(s.startMonth(), 12, 1000, 0.2);
+    double[] width = new double[2];
+    for (BaselineShocks shocks : BaselineShocks.values()) {
+      ScenarioRow r = ScenarioProjector.project(s, Map.of("KOR", f), null, table(), POOLED, shocks).annual().get(0);
+      width[shocks.ordinal()] = r.incrementalArrivals()[2] - r.incrementalArrivals()[0];
+    }
+    // persistent: width ~ 6 x 2 x 1.28 x 0.2 x 350; independent: about 1/sqrt(6) of it
+    assertTrue(width[0] > 2 * width[1], java.util.Arrays.toString(width));
   }
 
   /** The baseline draw has mean equal to the point forecast: E[exp(sd z - sd^2/2)] = 1. */
@@ -159,11 +223,7 @@ class ScenarioProjectorTest {
     ScenarioSettings settings = new ScenarioSettings(List.of(s), POOLED, BaselineShocks.PERSISTENT, false);
     InputException e =
         assertThrows(InputException.class, () -> ScenarioProjector.checkInputs(settings, model(), table()));
-    assertEquals(
-        "tourism_parameters.csv: no row for destination KHM and origin NZL, which scenario nz needs; add one"
-            + " (spend_per_arrival_usd, visa_fee_usd, jobs_per_musd with sources) or remove NZL from the"
-            + " scenario; no scenarios were projected",
-        e.getMessage());
+    assertEquals(ScenarioFixtures.NZL_WITHOUT_PARAMETERS, e.getMessage());
   }
 
   @Test

@@ -1,0 +1,89 @@
+package org.visawaiver.impact.estimate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.visawaiver.impact.estimate.frame.ModelFrame;
+import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
+import org.visawaiver.impact.estimate.frame.ObservationFilter;
+import org.visawaiver.impact.estimate.ols.LeastSquares;
+import org.visawaiver.impact.estimate.ols.WeightedFit;
+import org.visawaiver.impact.estimate.ols.WithinOls;
+import org.visawaiver.impact.estimate.ppml.PoissonIrls;
+import org.visawaiver.impact.estimate.ppml.ReluSeparation;
+import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.estimate.spec.Estimator;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.FixedEffect;
+import org.visawaiver.impact.estimate.spec.ModelSpec;
+import org.visawaiver.impact.estimate.spec.VcovSpec;
+import org.visawaiver.impact.estimate.vcov.VcovEstimator;
+
+/** Fits one model: model frame, observation filters, estimator, variance, result. */
+public final class ModelFitter {
+  /** The estimator of each method (a lookup, not an if-chain). */
+  private interface Fit {
+    WeightedFit apply(ModelFrame frame, EstimationSettings settings, String model);
+  }
+
+  private static final Map<Estimator, Fit> FITS =
+      Map.of(Estimator.PPML, PoissonIrls::fit, Estimator.OLS, WithinOls::fit);
+
+  private ModelFitter() {}
+
+  public static FitResult fit(Dataset<Row> panel, ModelSpec spec, EstimationSettings settings) {
+    return fit(panel, spec, settings, List.of(spec.vcov())).get(0);
+  }
+
+  /**
+   * Fits once and reports the result under each variance (fixest's summary(fit, vcov = ...)):
+   * one result per variance, in order.
+   */
+  public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
+      EstimationSettings settings, List<VcovSpec> vcovs) {
+    boolean poisson = spec.estimator() == Estimator.PPML;
+    panel.sparkSession().sparkContext().setJobGroup("estimate",
+        spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
+    ModelFrame frame = ModelFrameBuilder.build(panel, spec, settings, vcovs);
+    frame = ObservationFilter.apply(frame, settings.dropSingletons(), poisson);
+    if (poisson && settings.separationRelu()) {
+      ModelFrame separated = ReluSeparation.apply(frame, settings);
+      if (separated.observations() < frame.observations()) {
+        frame = ObservationFilter.apply(separated, settings.dropSingletons(), true);
+      } else {
+        frame = separated;
+      }
+    }
+    WeightedFit fit = FITS.get(spec.estimator()).apply(frame, settings, spec.name());
+    int[] idx = LeastSquares.indices(fit.kept());
+    List<String> terms = new ArrayList<>();
+    List<String> droppedTerms = new ArrayList<>();
+    double[] coef = new double[idx.length];
+    for (int j = 0, p = 0; j < fit.kept().length; j++) {
+      if (fit.kept()[j]) {
+        terms.add(frame.terms().get(j));
+        coef[p++] = fit.beta()[j];
+      } else {
+        droppedTerms.add(frame.terms().get(j));
+      }
+    }
+    List<String> notes = new ArrayList<>(frame.notes());
+    notes.addAll(fit.notes());
+    List<FitResult> results = new ArrayList<>();
+    for (VcovSpec v : vcovs) {
+      VcovEstimator.Variance var = VcovEstimator.compute(frame, fit, v, poisson);
+      List<String> clusterNames = v instanceof VcovSpec.Cluster c
+          ? c.dimensions().stream().map(FixedEffect::name).toList() : List.of();
+      results.add(new FitResult(spec.name(), spec.estimator().configName(),
+          spec.formula().text(), v.label(), terms, coef, var.vcov(),
+          frame.observations(), frame.dropped(), droppedTerms, var.correction(),
+          clusterNames, fit.iterations(), fit.demeanIterations(), fit.converged(),
+          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes));
+    }
+    fit.blocks().unpersist(false);
+    frame.blocks().unpersist(false);
+    return results;
+  }
+}

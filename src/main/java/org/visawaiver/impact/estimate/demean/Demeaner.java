@@ -1,0 +1,240 @@
+package org.visawaiver.impact.estimate.demean;
+
+import java.util.Arrays;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.visawaiver.impact.estimate.frame.Block;
+import org.visawaiver.impact.estimate.frame.FeLayout;
+
+/**
+ * Absorbs the fixed effects of several columns at once by preconditioned conjugate gradients on
+ * the normal equations of the broadcast fixed effects, D'W P D alpha = D'W P v (P: exact
+ * within-transformation of the local fixed effect, identity without one; Jacobi preconditioner =
+ * the weight of each level). Each iteration is one treeAggregate of the level sums of all columns
+ * still iterating. A column stops when sqrt(r' M^-1 r) <= tol * sqrt(Σ w e²): the weighted size
+ * of the level means still left in the residual e is below tol times the residual itself. The
+ * rule is re-checked on the true residual (not the recursively updated one) before stopping.
+ */
+public final class Demeaner {
+  private static final int TREE_DEPTH = 2;
+  private static final int MAX_RESTARTS = 5;
+
+  private final JavaRDD<Block> blocks;
+  private final FeLayout layout;
+  private final double tol;
+  private final int maxIterations;
+
+  /**
+   * @param coef [column][level] broadcast fixed-effect coefficients; demeaned column c is
+   *     P(v_c - D coef[c])
+   * @param iterations conjugate-gradient iterations (passes over the data) used
+   * @param converged every column met the stopping rule
+   * @param worstRatio the largest sqrt(r'M^-1 r) / sqrt(Σ w e²) at the end
+   */
+  public record Solution(double[][] coef, int iterations, boolean converged, double worstRatio) {}
+
+  public Demeaner(JavaRDD<Block> blocks, FeLayout layout, double tol, int maxIterations) {
+    this.blocks = blocks;
+    this.layout = layout;
+    this.tol = tol;
+    this.maxIterations = maxIterations;
+  }
+
+  /** Solves for the given columns (0 = working outcome, 1..k regressors) from a warm start. */
+  public Solution solve(int[] cols, double[][] warm) {
+    int m = cols.length;
+    int size = layout.broadcastSize();
+    double[][] alpha = new double[m][];
+    for (int c = 0; c < m; c++) {
+      alpha[c] = warm != null && warm[c] != null ? warm[c].clone() : new double[size];
+    }
+    if (size == 0) {
+      return new Solution(alpha, 0, true, 0);
+    }
+    int iterations = 0;
+    double worst = Double.POSITIVE_INFINITY;
+    for (int restart = 0; restart <= MAX_RESTARTS; restart++) {
+      Gradient g = gradient(cols, alpha);
+      iterations++;
+      double[] minv = new double[size];
+      for (int l = 0; l < size; l++) {
+        minv[l] = g.levelWeights[l] > 0 ? 1.0 / g.levelWeights[l] : 0.0;
+      }
+      double[][] r = g.r;
+      double[][] zz = new double[m][];
+      double[][] p = new double[m][];
+      double[] rz = new double[m];
+      boolean[] active = new boolean[m];
+      worst = 0;
+      for (int c = 0; c < m; c++) {
+        zz[c] = times(minv, r[c]);
+        p[c] = zz[c].clone();
+        rz[c] = dot(r[c], zz[c]);
+        double ratio = ratio(rz[c], g.ss[c]);
+        worst = Math.max(worst, ratio);
+        active[c] = ratio > tol;
+      }
+      if (!any(active)) {
+        return new Solution(alpha, iterations, true, worst);
+      }
+      while (any(active) && iterations < maxIterations) {
+        double[][] q = product(cols, p, active);
+        iterations++;
+        for (int c = 0; c < m; c++) {
+          if (!active[c]) {
+            continue;
+          }
+          double pq = dot(p[c], q[c]);
+          if (!(pq > 0)) {
+            active[c] = false;
+            continue;
+          }
+          double a = rz[c] / pq;
+          axpy(a, p[c], alpha[c]);
+          axpy(-a, q[c], r[c]);
+          zz[c] = times(minv, r[c]);
+          double rzNew = dot(r[c], zz[c]);
+          if (ratio(rzNew, g.ss[c]) <= tol * 0.5) {
+            active[c] = false;
+            continue;
+          }
+          double beta = rzNew / rz[c];
+          for (int l = 0; l < size; l++) {
+            p[c][l] = zz[c][l] + beta * p[c][l];
+          }
+          rz[c] = rzNew;
+        }
+      }
+      if (iterations >= maxIterations) {
+        Gradient last = gradient(cols, alpha);
+        worst = 0;
+        for (int c = 0; c < m; c++) {
+          worst = Math.max(worst, ratio(dot(last.r[c], times(minv, last.r[c])), last.ss[c]));
+        }
+        return new Solution(alpha, iterations, worst <= tol, worst);
+      }
+    }
+    return new Solution(alpha, iterations, false, worst);
+  }
+
+  private static double ratio(double rz, double ss) {
+    if (ss <= 0) {
+      return rz <= 0 ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return Math.sqrt(Math.max(rz, 0) / ss);
+  }
+
+  private record Gradient(double[][] r, double[] ss, double[] levelWeights) {}
+
+  /** One pass: r_c = D'W e_c with e_c = P(v_c - D alpha_c), Σ w e_c², and the level weights. */
+  private Gradient gradient(int[] cols, double[][] alpha) {
+    int m = cols.length;
+    int size = layout.broadcastSize();
+    int[] offsets = layout.offsets();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+    Broadcast<double[][]> coef = jsc.broadcast(alpha);
+    int total = m * size + m + size;
+    double[] agg =
+        blocks.treeAggregate(
+            new double[total],
+            (acc, b) -> {
+              double[][] a = coef.value();
+              for (int c = 0; c < m; c++) {
+                double[] e = FixedEffectKernel.residual(b, offsets, b.column(cols[c]), a[c], 0);
+                FixedEffectKernel.scatter(b, offsets, e, acc, c * size);
+                acc[m * size + c] += FixedEffectKernel.weightedSquares(b, e);
+              }
+              double[] ones = new double[b.n];
+              Arrays.fill(ones, 1.0);
+              FixedEffectKernel.scatter(b, offsets, ones, acc, m * size + m);
+              return acc;
+            },
+            Demeaner::add,
+            TREE_DEPTH);
+    coef.destroy();
+    double[][] r = new double[m][];
+    for (int c = 0; c < m; c++) {
+      r[c] = Arrays.copyOfRange(agg, c * size, (c + 1) * size);
+    }
+    return new Gradient(
+        r, Arrays.copyOfRange(agg, m * size, m * size + m), Arrays.copyOfRange(agg, m * size + m, total));
+  }
+
+  /** One pass: q_c = D'W P D p_c for the active columns. */
+  private double[][] product(int[] cols, double[][] p, boolean[] active) {
+    int m = cols.length;
+    int size = layout.broadcastSize();
+    int[] offsets = layout.offsets();
+    double[][] neg = new double[m][];
+    for (int c = 0; c < m; c++) {
+      if (active[c]) {
+        neg[c] = new double[size];
+        for (int l = 0; l < size; l++) {
+          neg[c][l] = -p[c][l];
+        }
+      }
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+    Broadcast<double[][]> dir = jsc.broadcast(neg);
+    double[] agg =
+        blocks.treeAggregate(
+            new double[m * size],
+            (acc, b) -> {
+              double[][] d = dir.value();
+              for (int c = 0; c < m; c++) {
+                if (d[c] != null) {
+                  double[] e = FixedEffectKernel.residual(b, offsets, null, d[c], 0);
+                  FixedEffectKernel.scatter(b, offsets, e, acc, c * size);
+                }
+              }
+              return acc;
+            },
+            Demeaner::add,
+            TREE_DEPTH);
+    dir.destroy();
+    double[][] q = new double[m][];
+    for (int c = 0; c < m; c++) {
+      q[c] = Arrays.copyOfRange(agg, c * size, (c + 1) * size);
+    }
+    return q;
+  }
+
+  static double[] add(double[] a, double[] b) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] += b[i];
+    }
+    return a;
+  }
+
+  private static boolean any(boolean[] f) {
+    for (boolean b : f) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static double[] times(double[] d, double[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = d[i] * v[i];
+    }
+    return out;
+  }
+
+  private static void axpy(double a, double[] x, double[] y) {
+    for (int i = 0; i < x.length; i++) {
+      y[i] += a * x[i];
+    }
+  }
+}

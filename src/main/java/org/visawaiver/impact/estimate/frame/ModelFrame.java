@@ -1,0 +1,51 @@
+package org.visawaiver.impact.estimate.frame;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The observations one model uses, cached as blocks, with what the model frame knows about them.
+ *
+ * @param blocks the observations, one block per partition, cached
+ * @param terms coefficient names, aligned with the regressor columns of the blocks
+ * @param layout fixed effects and where their coefficients live
+ * @param clusterNames names of the cluster dimensions (aligned with Block.clusters)
+ * @param observations rows in the blocks
+ * @param usedLevels levels of each fixed effect that have observations (for K)
+ * @param dropped observations dropped and why, in the order the rules ran
+ * @param notes remarks for the summary (e.g. a level dropped)
+ */
+public record ModelFrame(
+    JavaRDD<Block> blocks,
+    List<String> terms,
+    FeLayout layout,
+    List<String> clusterNames,
+    long observations,
+    long[] usedLevels,
+    Map<String, Long> dropped,
+    List<String> notes) {
+  @Override
+  public long[] usedLevels() {
+    return usedLevels.clone();
+  }
+
+  public ModelFrame {
+    terms = List.copyOf(terms);
+    usedLevels = usedLevels.clone();
+    clusterNames = List.copyOf(clusterNames);
+    dropped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
+    notes = List.copyOf(notes);
+  }
+
+  /** A copy with other blocks and more dropped observations and notes. */
+  public ModelFrame with(JavaRDD<Block> other, long n, long[] levels, Map<String, Long> moreDropped,
+      List<String> moreNotes) {
+    Map<String, Long> d = new LinkedHashMap<>(dropped);
+    moreDropped.forEach((k, v) -> d.merge(k, v, Long::sum));
+    List<String> nn = new java.util.ArrayList<>(notes);
+    nn.addAll(moreNotes);
+    return new ModelFrame(other, terms, layout, clusterNames, n, levels, d, nn);
+  }
+}

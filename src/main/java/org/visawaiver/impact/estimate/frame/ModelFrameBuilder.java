@@ -1,0 +1,315 @@
+package org.visawaiver.impact.estimate.frame;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.Estimator;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.FixedEffect;
+import org.visawaiver.impact.estimate.spec.ModelSpec;
+import org.visawaiver.impact.estimate.spec.Term;
+import org.visawaiver.impact.estimate.spec.VcovSpec;
+
+/**
+ * Turns a panel and a model spec into cached blocks: expands the terms into regressor columns,
+ * drops (and counts) rows with a missing outcome or regressor (and, for OLS, a zero outcome),
+ * numbers the levels of every fixed effect and cluster dimension, and lays the data out by
+ * partition. Singletons and separation are handled next by {@link ObservationFilter}.
+ */
+public final class ModelFrameBuilder {
+  public static final String MISSING_OUTCOME = "missing_outcome";
+  public static final String MISSING_REGRESSOR = "missing_regressor";
+  public static final String ZERO_OUTCOME_FOR_LOG = "zero_outcome_for_log";
+  public static final String INTERCEPT = "(Intercept)";
+  private static final String SEPARATOR = "\u001f";
+
+  private ModelFrameBuilder() {}
+
+  public static ModelFrame build(Dataset<Row> panel, ModelSpec spec, EstimationSettings settings) {
+    return build(panel, spec, settings, List.of(spec.vcov()));
+  }
+
+  /** As above, with the cluster dimensions of several variances (one fit, several vcovs). */
+  public static ModelFrame build(Dataset<Row> panel, ModelSpec spec, EstimationSettings settings,
+      List<VcovSpec> vcovs) {
+    String where = "model \"" + spec.name() + "\"";
+    checkColumns(panel, spec, where);
+    for (VcovSpec v : vcovs) {
+      checkColumns(panel, new ModelSpec(spec.name(), spec.estimator(), spec.formula(), v), where);
+    }
+    List<String> terms = new ArrayList<>();
+    List<Column> exprs = new ArrayList<>();
+    for (Term t : spec.formula().terms()) {
+      expand(panel, t, terms, exprs, where);
+    }
+    if (spec.formula().fixedEffects().isEmpty()) {
+      terms.add(INTERCEPT);
+      exprs.add(lit(1.0));
+    }
+    Set<String> unique = new LinkedHashSet<>(terms);
+    if (unique.size() != terms.size()) {
+      throw new InputException(where + ": a coefficient appears twice in " + terms
+          + "; write each term once; nothing was estimated");
+    }
+    List<FixedEffect> fes = spec.formula().fixedEffects();
+    List<FixedEffect> clusters = new ArrayList<>();
+    for (VcovSpec v : vcovs) {
+      if (v instanceof VcovSpec.Cluster c) {
+        for (FixedEffect fe : c.dimensions()) {
+          if (clusters.stream().noneMatch(x -> x.name().equals(fe.name()))) {
+            clusters.add(fe);
+          }
+        }
+      }
+    }
+    // Key columns: one per distinct fixed-effect or cluster name.
+    Map<String, Column> keys = new LinkedHashMap<>();
+    for (FixedEffect fe : fes) {
+      keys.putIfAbsent(fe.name(), key(fe));
+    }
+    for (FixedEffect fe : clusters) {
+      keys.putIfAbsent(fe.name(), key(fe));
+    }
+    List<String> keyNames = new ArrayList<>(keys.keySet());
+    List<Column> select = new ArrayList<>();
+    select.add(col(spec.formula().outcome()).cast(DataTypes.DoubleType).as("_y"));
+    for (int t = 0; t < exprs.size(); t++) {
+      select.add(exprs.get(t).cast(DataTypes.DoubleType).as("_x" + t));
+    }
+    for (int j = 0; j < keyNames.size(); j++) {
+      select.add(keys.get(keyNames.get(j)).as("_k" + j));
+    }
+    Dataset<Row> df = panel.select(select.toArray(Column[]::new));
+
+    Column yMissing = col("_y").isNull().or(functions.isnan(col("_y")));
+    Column otherMissing = lit(false);
+    for (int t = 0; t < exprs.size(); t++) {
+      otherMissing = otherMissing.or(col("_x" + t).isNull()).or(functions.isnan(col("_x" + t)));
+    }
+    for (int j = 0; j < keyNames.size(); j++) {
+      otherMissing = otherMissing.or(col("_k" + j).isNull());
+    }
+    boolean ols = spec.estimator() == Estimator.OLS;
+    Column ok = functions.not(yMissing).and(functions.not(otherMissing));
+    Row counts =
+        df.agg(
+                functions.sum(when(yMissing, 1L).otherwise(0L)),
+                functions.sum(when(functions.not(yMissing).and(otherMissing), 1L).otherwise(0L)),
+                functions.sum(when(ok.and(col("_y").leq(0)), 1L).otherwise(0L)),
+                functions.sum(when(ok.and(col("_y").lt(0)), 1L).otherwise(0L)),
+                functions.count(lit(1)))
+            .first();
+    Map<String, Long> dropped = new LinkedHashMap<>();
+    dropped.put(MISSING_OUTCOME, longOrZero(counts, 0));
+    dropped.put(MISSING_REGRESSOR, longOrZero(counts, 1));
+    if (longOrZero(counts, 3) > 0) {
+      throw new InputException(where + ": outcome " + spec.formula().outcome() + " is negative in "
+          + longOrZero(counts, 3) + " rows; counts must be >= 0; nothing was estimated");
+    }
+    if (ols) {
+      dropped.put(ZERO_OUTCOME_FOR_LOG, longOrZero(counts, 2));
+      ok = ok.and(col("_y").gt(0));
+    }
+    df = df.where(ok);
+    if (ols) {
+      df = df.withColumn("_y", functions.log(col("_y")));
+    }
+
+    // Number the levels of each key: sorted distinct values, zipWithIndex, joined back.
+    long[] keyLevels = new long[keyNames.size()];
+    for (int j = 0; j < keyNames.size(); j++) {
+      String k = "_k" + j;
+      Dataset<Row> levels = df.select(col(k)).distinct();
+      JavaRDD<Row> indexed =
+          levels.orderBy(k).javaRDD().zipWithIndex()
+              .map(t -> RowFactory.create(t._1().getString(0), t._2()));
+      StructType schema = new StructType().add(k, DataTypes.StringType, false)
+          .add("_id" + j, DataTypes.LongType, false);
+      Dataset<Row> table = panel.sparkSession().createDataFrame(indexed, schema).cache();
+      keyLevels[j] = table.count();
+      df = df.join(keyLevels[j] <= settings.broadcastMaxLevels() ? broadcast(table) : table, k);
+    }
+
+    long[] feLevels = new long[fes.size()];
+    int local = -1;
+    for (int h = 0; h < fes.size(); h++) {
+      feLevels[h] = keyLevels[keyNames.indexOf(fes.get(h).name())];
+      if (feLevels[h] > settings.broadcastMaxLevels()) {
+        if (local >= 0) {
+          throw new InputException(where + ": fixed effects " + fes.get(local).name() + " ("
+              + feLevels[local] + " levels) and " + fes.get(h).name() + " (" + feLevels[h]
+              + " levels) both exceed estimate.broadcast-max-levels = "
+              + settings.broadcastMaxLevels() + "; only one fixed effect can be absorbed inside "
+              + "partitions; raise the limit (driver memory permitting); nothing was estimated");
+        }
+        local = h;
+      }
+    }
+    List<Column> out = new ArrayList<>();
+    out.add(col("_y"));
+    for (int t = 0; t < exprs.size(); t++) {
+      out.add(col("_x" + t));
+    }
+    for (FixedEffect fe : fes) {
+      out.add(col("_id" + keyNames.indexOf(fe.name())).cast(DataTypes.IntegerType));
+    }
+    for (FixedEffect fe : clusters) {
+      out.add(col("_id" + keyNames.indexOf(fe.name())));
+    }
+    Dataset<Row> laid = df.select(out.toArray(Column[]::new));
+    int partitions = settings.partitions() > 0
+        ? settings.partitions()
+        : panel.sparkSession().sparkContext().defaultParallelism();
+    if (local >= 0) {
+      Column id = laid.col(laid.columns()[1 + exprs.size() + local]);
+      laid = laid.repartition(partitions, id).sortWithinPartitions(id);
+    } else if (settings.partitions() > 0) {
+      laid = laid.repartition(partitions);
+    }
+    int k = exprs.size();
+    int q = fes.size();
+    int c = clusters.size();
+    int localDim = local;
+    JavaRDD<Block> blocks =
+        laid.javaRDD()
+            .mapPartitions(it -> List.of(Block.fromRows(it, k, q, c, localDim)).iterator())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long n = blocks.map(b -> (long) b.n).reduce(Long::sum);
+    FeLayout layout =
+        new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, local);
+    return new ModelFrame(blocks, terms, layout,
+        clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
+  }
+
+  private static long longOrZero(Row r, int i) {
+    return r.isNullAt(i) ? 0L : r.getLong(i);
+  }
+
+  private static Column key(FixedEffect fe) {
+    if (fe.columns().size() == 1) {
+      return col(fe.columns().get(0)).cast(DataTypes.StringType);
+    }
+    List<Column> parts = new ArrayList<>();
+    for (String c : fe.columns()) {
+      if (!parts.isEmpty()) {
+        parts.add(lit(SEPARATOR));
+      }
+      parts.add(col(c).cast(DataTypes.StringType));
+    }
+    return functions.concat(parts.toArray(Column[]::new));
+  }
+
+  private static void checkColumns(Dataset<Row> panel, ModelSpec spec, String where) {
+    Set<String> have = new LinkedHashSet<>(Arrays.asList(panel.columns()));
+    List<String> need = new ArrayList<>();
+    need.add(spec.formula().outcome());
+    for (Term t : spec.formula().terms()) {
+      need.addAll(columnsOf(t));
+    }
+    spec.formula().fixedEffects().forEach(fe -> need.addAll(fe.columns()));
+    if (spec.vcov() instanceof VcovSpec.Cluster c) {
+      c.dimensions().forEach(fe -> need.addAll(fe.columns()));
+    }
+    for (String c : need) {
+      if (!have.contains(c)) {
+        throw new InputException(where + ": column \"" + c + "\" is not in the panel (columns: "
+            + String.join(", ", have) + "); fix the formula or vcov in estimate.models; "
+            + "nothing was estimated");
+      }
+    }
+  }
+
+  private static List<String> columnsOf(Term t) {
+    if (t instanceof Term.Column c) {
+      return List.of(c.column());
+    } else if (t instanceof Term.Log l) {
+      return List.of(l.column());
+    } else if (t instanceof Term.WaiverBy) {
+      return List.of(Term.WaiverBy.SHARE_COLUMN, Term.WaiverBy.DESTINATION_COLUMN);
+    }
+    Term.Interaction i = (Term.Interaction) t;
+    List<String> out = new ArrayList<>(List.of(i.factor()));
+    if (i.value() != null) {
+      out.addAll(columnsOf(i.value()));
+    }
+    return out;
+  }
+
+  private static Column valueOf(Term t) {
+    if (t instanceof Term.Column c) {
+      return col(c.column()).cast(DataTypes.DoubleType);
+    }
+    // log of a non-positive value is missing (Spark returns null), so the row is dropped.
+    return functions.log(col(((Term.Log) t).column()).cast(DataTypes.DoubleType));
+  }
+
+  private static void expand(
+      Dataset<Row> panel, Term t, List<String> names, List<Column> exprs, String where) {
+    if (t instanceof Term.Column || t instanceof Term.Log) {
+      names.add(t.label());
+      exprs.add(valueOf(t));
+    } else if (t instanceof Term.WaiverBy wb) {
+      Column dest = col(Term.WaiverBy.DESTINATION_COLUMN);
+      Column share = col(Term.WaiverBy.SHARE_COLUMN).cast(DataTypes.DoubleType);
+      for (String d : wb.destinations()) {
+        names.add(Term.WaiverBy.termName(d));
+        exprs.add(when(dest.equalTo(d), share).otherwise(lit(0.0)));
+      }
+      names.add(Term.WaiverBy.termName(Term.WaiverBy.OTHER));
+      exprs.add(when(dest.isin(wb.destinations().toArray()), lit(0.0)).otherwise(share));
+    } else {
+      Term.Interaction i = (Term.Interaction) t;
+      List<String> levels = factorLevels(panel, i.factor());
+      if (i.reference() != null && !levels.contains(i.reference())) {
+        throw new InputException(where + ": " + i.label() + ": reference level \""
+            + i.reference() + "\" is not a value of " + i.factor() + " (values: "
+            + String.join(", ", levels.subList(0, Math.min(5, levels.size())))
+            + (levels.size() > 5 ? ", ..." : "") + "); nothing was estimated");
+      }
+      Column factor = col(i.factor()).cast(DataTypes.StringType);
+      Column value = i.value() == null ? lit(1.0) : valueOf(i.value());
+      for (String level : levels) {
+        if (level.equals(i.reference())) {
+          continue;
+        }
+        names.add(i.termName(level));
+        exprs.add(when(factor.equalTo(level), value).otherwise(lit(0.0)));
+      }
+    }
+  }
+
+  /** Distinct values of a factor (a few, by nature), numerically sorted when all are numbers. */
+  static List<String> factorLevels(Dataset<Row> panel, String factor) {
+    List<String> levels = new ArrayList<>();
+    for (Row r : panel.select(col(factor).cast(DataTypes.StringType)).where(col(factor).isNotNull())
+        .distinct().collectAsList()) {
+      levels.add(r.getString(0));
+    }
+    boolean numeric = levels.stream().allMatch(s -> s.matches("-?\\d+(\\.\\d+)?"));
+    if (numeric) {
+      levels.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
+    } else {
+      levels.sort(String::compareTo);
+    }
+    return levels;
+  }
+}

@@ -1,0 +1,201 @@
+package org.visawaiver.impact.estimate.ppml;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.frame.Block;
+import org.visawaiver.impact.estimate.frame.ModelFrame;
+import org.visawaiver.impact.estimate.ols.CrossProducts;
+import org.visawaiver.impact.estimate.ols.LeastSquares;
+import org.visawaiver.impact.estimate.ols.WeightedFit;
+import org.visawaiver.impact.estimate.ols.WithinOls;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+
+/**
+ * Poisson pseudo-maximum likelihood with absorbed fixed effects by iteratively reweighted least
+ * squares. Per iteration: demean the working outcome z = η + (y - μ)/μ and the regressors with
+ * weights μ (warm-started from the previous iteration's fixed effects), solve the small weighted
+ * system on the driver, and update η = z - residual in one map that caches the new blocks. Stops
+ * when |dev - dev_prev| / (0.1 + |dev|) < estimate.irls-tol (fixest's rule, tighter tolerance).
+ * The deviance is never allowed to rise: a step that raises it is halved.
+ */
+public final class PoissonIrls {
+  private static final Logger LOG = LoggerFactory.getLogger(PoissonIrls.class);
+  private static final int MAX_HALVINGS = 30;
+
+  private PoissonIrls() {}
+
+  public static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model) {
+    JavaRDD<Block> source = frame.blocks();
+    double[] sy = source.treeAggregate(new double[2],
+        (a, b) -> {
+          for (double v : b.y) {
+            a[0] += v;
+          }
+          a[1] += b.n;
+          return a;
+        },
+        (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 2);
+    if (sy[1] == 0 || sy[0] == 0) {
+      throw new InputException("model \"" + model + "\": the outcome is 0 in all "
+          + (long) sy[1] + " observations left to estimate (after dropping missing values, "
+          + "singletons and separated observations); a Poisson model has no solution; check the "
+          + "outcome column; nothing was estimated");
+    }
+    double mean = sy[0] / sy[1];
+    JavaRDD<Block> cur = source.map(b -> start(b, mean)).persist(StorageLevel.MEMORY_AND_DISK());
+    double dev = deviance(cur);
+    int m = frame.terms().size() + 1;
+    int[] cols = WithinOls.allColumns(m);
+    Demeaner demeaner = null;
+    double[][] alpha = null;
+    boolean[] kept = null;
+    double[] beta = null;
+    List<String> notes = new ArrayList<>();
+    int demeanPasses = 0;
+    boolean demeanOk = true;
+    boolean converged = false;
+    int it = 0;
+    double change = Double.NaN;
+    int[] offsets = frame.layout().offsets();
+    while (it < settings.irlsMaxIterations()) {
+      it++;
+      demeaner = new Demeaner(cur, frame.layout(), settings.demeanTol(),
+          settings.demeanMaxIterations());
+      Demeaner.Solution sol = demeaner.solve(cols, alpha);
+      demeanPasses += sol.iterations();
+      demeanOk &= sol.converged();
+      if (!sol.converged()) {
+        notes.add("IRLS iteration " + it + ": " + WithinOls.demeanNote(sol, settings));
+      }
+      alpha = sol.coef();
+      CrossProducts cp = CrossProducts.compute(cur, frame.layout(), alpha);
+      if (kept == null) {
+        LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
+        kept = sel.kept();
+        notes.addAll(sel.notes());
+      }
+      beta = LeastSquares.solve(cp, kept).beta();
+      double[] gamma = WeightedFit.combined(alpha, beta);
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cur.context());
+      Broadcast<double[]> bg = jsc.broadcast(gamma);
+      double[] fb = beta;
+      JavaRDD<Block> next =
+          cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value())))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      double newDev = deviance(next);
+      int halvings = 0;
+      // The starting values are not a point of the model (their deviance can be lower than the
+      // optimum's), so the first step is taken whole unless it is not finite.
+      while ((it > 1 ? !(newDev <= dev * (1 + 1e-12)) : !Double.isFinite(newDev))
+          && halvings < MAX_HALVINGS) {
+        halvings++;
+        double lambda = Math.pow(0.5, halvings);
+        JavaRDD<Block> half =
+            cur.zip(next).map(p -> blend(p._1(), p._2(), lambda))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        newDev = deviance(half);
+        if ((it > 1 ? newDev <= dev * (1 + 1e-12) : Double.isFinite(newDev))
+            || halvings == MAX_HALVINGS) {
+          next.unpersist(false);
+          next = half;
+          break;
+        }
+        half.unpersist(false);
+      }
+      // unpersist, not destroy: the cached blocks' lineage still refers to it.
+      bg.unpersist(false);
+      change = Math.abs(newDev - dev) / (0.1 + Math.abs(newDev));
+      LOG.info("model {}: IRLS iteration {}: deviance {} (relative change {}), {} demeaning passes",
+          model, it, newDev, change, sol.iterations());
+      if (cur != source) {
+        cur.unpersist(false);
+      }
+      cur = next;
+      dev = newDev;
+      if (!Double.isFinite(dev)) {
+        break;
+      }
+      if (change < settings.irlsTol()) {
+        converged = true;
+        break;
+      }
+    }
+    if (!converged) {
+      notes.add("IRLS did not converge: relative deviance change " + String.format("%.3g", change)
+          + " after " + it + " iterations is above estimate.irls-tol = " + settings.irlsTol()
+          + " (estimate.irls-max-iterations = " + settings.irlsMaxIterations()
+          + "); estimates are not reliable: raise the limit or look for separated observations");
+    }
+    // Final demeaning with the converged weights, for the variance.
+    Demeaner fin = new Demeaner(cur, frame.layout(), settings.demeanTol(),
+        settings.demeanMaxIterations());
+    Demeaner.Solution sol = fin.solve(cols, alpha);
+    demeanPasses += sol.iterations();
+    demeanOk &= sol.converged();
+    CrossProducts cp = CrossProducts.compute(cur, frame.layout(), sol.coef());
+    double[][] bread = LeastSquares.solve(cp, kept).bread();
+    return new WeightedFit(cur, sol.coef(), beta, kept, bread, it, demeanPasses,
+        converged && demeanOk, dev, notes);
+  }
+
+  /** Starting values as fixest: μ = (y + mean(y)) / 2. */
+  private static Block start(Block b, double mean) {
+    double[] eta = new double[b.n];
+    for (int i = 0; i < b.n; i++) {
+      eta[i] = Math.log((b.y[i] + mean) / 2);
+    }
+    return working(b, eta);
+  }
+
+  /** New linear predictor η = z - residual of the weighted regression. */
+  private static Block update(Block b, double[] residual) {
+    double[] eta = new double[b.n];
+    for (int i = 0; i < b.n; i++) {
+      eta[i] = b.z[i] - residual[i];
+    }
+    return working(b, eta);
+  }
+
+  private static Block blend(Block old, Block proposed, double lambda) {
+    double[] eta = new double[old.n];
+    for (int i = 0; i < old.n; i++) {
+      eta[i] = old.eta[i] + lambda * (proposed.eta[i] - old.eta[i]);
+    }
+    return working(old, eta);
+  }
+
+  /** Weights μ = exp(η) and working outcome z = η + (y - μ)/μ. */
+  static Block working(Block b, double[] eta) {
+    double[] w = new double[b.n];
+    double[] z = new double[b.n];
+    for (int i = 0; i < b.n; i++) {
+      double mu = Math.exp(eta[i]);
+      w[i] = mu;
+      z[i] = eta[i] + (b.y[i] - mu) / mu;
+    }
+    return b.withWorking(w, z, eta);
+  }
+
+  /** Poisson deviance 2 Σ [y log(y/μ) - (y - μ)]. */
+  static double deviance(JavaRDD<Block> blocks) {
+    return blocks.treeAggregate(0.0,
+        (acc, b) -> {
+          double s = 0;
+          for (int i = 0; i < b.n; i++) {
+            double y = b.y[i];
+            double mu = b.w[i];
+            s += (y > 0 ? y * Math.log(y / mu) : 0) - (y - mu);
+          }
+          return acc + 2 * s;
+        },
+        Double::sum, 2);
+  }
+}

@@ -1,0 +1,41 @@
+package org.visawaiver.impact.estimate.spec;
+
+import java.util.List;
+
+/** How standard errors are computed (fixest's {@code vcov} argument). */
+public sealed interface VcovSpec permits VcovSpec.Iid, VcovSpec.Hetero, VcovSpec.Cluster {
+
+  /** Classical: sigma^2 (X'X)^-1 for OLS, the inverse Fisher information for PPML. */
+  record Iid() implements VcovSpec {
+    @Override
+    public String label() {
+      return "iid";
+    }
+  }
+
+  /** Heteroskedasticity-robust sandwich (HC1). */
+  record Hetero() implements VcovSpec {
+    @Override
+    public String label() {
+      return "hetero";
+    }
+  }
+
+  /** Cluster-robust (CR1), one-way or two-way (Cameron, Gelbach and Miller 2011). */
+  record Cluster(List<FixedEffect> dimensions) implements VcovSpec {
+    public Cluster {
+      dimensions = List.copyOf(dimensions);
+      if (dimensions.isEmpty() || dimensions.size() > 2) {
+        throw new IllegalArgumentException("cluster() takes one or two dimensions");
+      }
+    }
+
+    @Override
+    public String label() {
+      return "cluster(" + String.join(", ", dimensions.stream().map(FixedEffect::name).toList()) + ")";
+    }
+  }
+
+  /** As written in the configuration. */
+  String label();
+}

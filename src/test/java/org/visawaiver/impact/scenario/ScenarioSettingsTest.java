@@ -1,0 +1,111 @@
+package org.visawaiver.impact.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.config.JobConfig;
+
+class ScenarioSettingsTest {
+  private static Config section(String hocon) {
+    return ConfigFactory.parseString(hocon).withFallback(JobConfig.defaults().section("scenario")).resolve();
+  }
+
+  @Test
+  void shippedDefaultsAreTheFourOriginsAloneAndTogether() {
+    ScenarioSettings s = ScenarioSettings.from(JobConfig.defaults().section("scenario"));
+    assertEquals(
+        List.of("waiver_KOR", "waiver_USA", "waiver_JPN", "waiver_AUS", "waiver_all4"),
+        s.scenarios().stream().map(ScenarioSpec::name).toList());
+    ScenarioSpec all4 = s.scenarios().get(4);
+    assertEquals(List.of("KOR", "USA", "JPN", "AUS"), all4.origins());
+    assertEquals("KHM", all4.destination());
+    assertEquals(new EffectSource.Pooled(), all4.effect());
+    assertEquals(10_000, all4.draws());
+    assertEquals(60, all4.horizonMonths());
+    assertEquals(ScenarioSeeds.derive(20260101L, "waiver_all4"), all4.seed());
+    assertNotEquals(s.scenarios().get(0).seed(), all4.seed());
+    assertEquals(List.of("VNM", "THA", "LAO"), s.pooledOver());
+    assertEquals(ScenarioSettings.BaselineShocks.PERSISTENT, s.baselineShocks());
+    assertTrue(s.xlsx());
+  }
+
+  @Test
+  void perScenarioOverridesWin() {
+    ScenarioSettings s =
+        ScenarioSettings.from(
+            section(
+                "list = [ { name = a, origins = [KOR], effect-from = 0.25, horizon-months = 12, mc-draws = 99,"
+                    + " seed = 7, start-month = \"2028-03\", stay-days = 45, ramp-up-months = 0 },"
+                    + " { name = b, origins = [USA], effect-from = \"THA\" } ]"));
+    ScenarioSpec a = s.scenarios().get(0);
+    assertEquals(new EffectSource.Fixed(0.25), a.effect());
+    assertEquals(12, a.horizonMonths());
+    assertEquals(99, a.draws());
+    assertEquals(7L, a.seed());
+    assertEquals(YearMonth.of(2028, 3), a.startMonth());
+    assertEquals(45, a.stayDays());
+    assertEquals(0, a.rampUpMonths());
+    ScenarioSpec b = s.scenarios().get(1);
+    assertEquals(new EffectSource.Borrowed("THA"), b.effect());
+    assertEquals(6, b.rampUpMonths());
+  }
+
+  @Test
+  void unknownEffectFromIsRejected() {
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> ScenarioSettings.from(section("list = [ { name = a, origins = [KOR], effect-from = \"best\" } ]")));
+    assertEquals(
+        "configuration scenario.list[0] (a): effect-from \"best\" is not a destination whose waiver effect"
+            + " was estimated (VNM, THA, LAO), pooled, or a number of log points (e.g. 0.25); no scenarios were"
+            + " projected",
+        e.getMessage());
+  }
+
+  @Test
+  void unknownKeyIsRejected() {
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> ScenarioSettings.from(section("list = [ { name = a, origins = [KOR], effect_from = VNM } ]")));
+    assertTrue(e.getMessage().startsWith("configuration scenario.list[0]: unknown key(s) [effect_from]"), e.getMessage());
+  }
+
+  @Test
+  void duplicateNamesAndBadMonthsAreRejected() {
+    InputException dup =
+        assertThrows(
+            InputException.class,
+            () -> ScenarioSettings.from(section("list = [ { name = a, origins = [KOR] }, { name = a, origins = [USA] } ]")));
+    assertEquals(
+        "configuration scenario.list[1]: scenario name \"a\" is used twice; names must be unique (they key the"
+            + " output rows); no scenarios were projected",
+        dup.getMessage());
+    InputException month =
+        assertThrows(
+            InputException.class,
+            () -> ScenarioSettings.from(section("list = [ { name = a, origins = [KOR], start-month = \"2027-13\" } ]")));
+    assertEquals(
+        "configuration scenario.list[0] (a): start-month \"2027-13\" is not YYYY-MM, e.g. 2027-01; no scenarios"
+            + " were projected",
+        month.getMessage());
+  }
+
+  @Test
+  void seedsDependOnBaseAndName() {
+    long a = ScenarioSeeds.derive(1, "waiver_KOR");
+    assertEquals(a, ScenarioSeeds.derive(1, "waiver_KOR"));
+    assertNotEquals(a, ScenarioSeeds.derive(2, "waiver_KOR"));
+    assertNotEquals(a, ScenarioSeeds.derive(1, "waiver_USA"));
+    assertTrue(a >= 0 && a < 1_000_000_000_000_000L, "15 digits at most: " + a);
+  }
+}
