@@ -54,6 +54,15 @@ class ClusterIntegrationTest {
     secretFile = work.resolve("secret");
     Files.writeString(secretFile, "it-" + System.nanoTime() + "-secret\n");
     Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+    localOut = work.resolve("local");
+    Path localLog = work.resolve("local.log");
+    List<String> local = new ArrayList<>(List.of("scripts/waiver-impact",
+        OpsProcesses.jobCommand(), "--master", "local[2]", "--out", localOut.toString()));
+    local.addAll(OpsProcesses.jobOptions());
+    int localExit = OpsProcesses.run(local, localLog, JOB_LIMIT);
+    OpsProcesses.assumeJobBuilt(localExit, localLog);
+    assertEquals(0, localExit, "the local reference run failed:\n" + tail(localLog, 30));
+
     int port = OpsProcesses.freePort();
     int webPort = OpsProcesses.freePortBlock(3);
     master = "spark://127.0.0.1:" + port;
@@ -63,14 +72,6 @@ class ClusterIntegrationTest {
         "--worker-cores", "1", "--worker-memory", "2g", "--secret-file", secretFile.toString(),
         "--state-dir", state.toString()), startLog, Duration.ofMinutes(3));
     assertEquals(0, started, "scripts/cluster start failed:\n" + tail(startLog, 30));
-
-    localOut = work.resolve("local");
-    Path localLog = work.resolve("local.log");
-    List<String> local = new ArrayList<>(List.of("scripts/waiver-impact",
-        OpsProcesses.jobCommand(), "--master", "local[2]", "--out", localOut.toString()));
-    local.addAll(OpsProcesses.jobOptions());
-    assertEquals(0, OpsProcesses.run(local, localLog, JOB_LIMIT),
-        "the local reference run failed:\n" + tail(localLog, 30));
   }
 
   @AfterAll
