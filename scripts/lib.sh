@@ -21,7 +21,11 @@ SPARK_JAVA_OPTS=(
 
 # Rebuilds the jar when it is missing or older than any source, resource, configuration or pom.
 ensure_built() {
-  local stale=0
+  local stale=0 lock_fd
+  # One build at a time: a nightly run and a user's command may start together.
+  mkdir -p "$ROOT/target"
+  exec {lock_fd}>>"$ROOT/target/.build.lock"
+  flock "$lock_fd"
   if [[ ! -f $JAR || ! -f $CLASSPATH_FILE ]]; then
     stale=1
   elif [[ -n $(find "$ROOT/src/main" "$ROOT/pom.xml" "$ROOT/conf/application.conf" -newer "$JAR" -print -quit) ]]; then
@@ -32,6 +36,7 @@ ensure_built() {
     echo "building the job (first use or sources changed)..." >&2
     (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true -Dwaiver.git-commit="$(git_commit)" package >&2) || { echo "error: the build failed; see the Maven output above" >&2; exit 1; }
   fi
+  exec {lock_fd}>&-
 }
 
 git_commit() {

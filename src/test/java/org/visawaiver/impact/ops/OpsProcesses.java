@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the project's scripts (scripts/cluster, submit, nightly, waiver-impact) from integration
@@ -43,17 +44,11 @@ final class OpsProcesses {
 
   /** A driver-log line that shows the job is busy on the executors (when to kill something). */
   static Pattern midRunMarker() {
-    return jobCommand().equals("check-spark")
-        ? Pattern.compile("check-spark: running")
-        : Pattern.compile("waiver-impact: panel ");
-  }
-
-  /**
-   * Seconds to wait after {@link #midRunMarker()} before killing something: check-spark logs its
-   * marker before the executors have registered; `run` logs it after the panel step used them.
-   */
-  static long settleSeconds() {
-    return jobCommand().equals("check-spark") ? 6 : 0;
+    return switch (jobCommand()) {
+      case "check-spark" -> Pattern.compile("check-spark: running");
+      case "validate", "panel" -> Pattern.compile("waiver-impact: validate ");
+      default -> Pattern.compile("waiver-impact: panel "); // run, estimate: estimation has begun
+    };
   }
 
   /** Extra job options: check-spark gets slow tasks so there is a "middle" of the run. */
@@ -61,6 +56,24 @@ final class OpsProcesses {
     return jobCommand().equals("check-spark")
         ? List.of("--seconds", "5", "--partitions", "8")
         : List.of();
+  }
+
+  /**
+   * The dependency on the other issues, marked: while a step of the pipeline is still the
+   * skeleton's seam ("... is not built yet"), a test of `run` is skipped with that line instead of
+   * failing. Any other failure still fails the test.
+   */
+  static void assumeJobBuilt(int exitCode, Path log) {
+    if (exitCode == 0) {
+      return;
+    }
+    try {
+      Files.readAllLines(log).stream().filter(l -> l.contains("is not built yet")).findFirst()
+          .ifPresent(line -> Assumptions.abort(
+              "`" + jobCommand() + "` needs a step that is not built on this branch: " + line.trim()));
+    } catch (IOException e) {
+      // no log: let the caller's assertion report the failure
+    }
   }
 
   static synchronized void ensureJar() {
