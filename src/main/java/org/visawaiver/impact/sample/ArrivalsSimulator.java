@@ -51,6 +51,13 @@ final class ArrivalsSimulator {
   private ArrivalsSimulator() {}
 
   static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
+    List<Series> series = expected(policy, advisories, truth);
+    draw(series, months(), seed, truth.negativeBinomialShape());
+    return series;
+  }
+
+  /** The expected arrivals (after raking) of every pair and month; counts not drawn yet. */
+  static List<Series> expected(List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
     List<YearMonth> months = months();
     List<Series> series = new ArrayList<>();
     for (String d : SampleWorld.DESTINATIONS) {
@@ -77,7 +84,6 @@ final class ArrivalsSimulator {
       }
     }
     rake(series, months, loadTotals());
-    draw(series, months, seed, truth.negativeBinomialShape());
     return series;
   }
 

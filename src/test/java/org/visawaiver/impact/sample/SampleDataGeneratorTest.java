@@ -70,6 +70,55 @@ class SampleDataGeneratorTest {
   }
 
   /**
+   * The generator simulates exactly the default model: after the true effects x the day-by-day
+   * regressors are taken out, the log of every expected count (raking included) is a sum of a pair,
+   * a destination-month and an origin-month term, so its triple difference against a reference
+   * destination (KHM), origin (KOR) and month (2005-01) is zero.
+   */
+  @Test
+  void expectedArrivalsFollowTheEstimatedModelExactly() {
+    List<PolicyEvent> policy = PolicyHistory.build();
+    List<AdvisoryEvent> advisories = AdvisoryHistory.build();
+    TrueEffects truth = TrueEffects.DEFAULT;
+    List<YearMonth> months = ArrivalsSimulator.months();
+    Map<String, double[]> rest = new java.util.HashMap<>();
+    for (ArrivalsSimulator.Series s : ArrivalsSimulator.expected(policy, advisories, truth)) {
+      List<PolicyEvent> pp = policy.stream()
+          .filter(p -> p.destination().equals(s.destination()) && p.origin().equals(s.origin())).toList();
+      List<AdvisoryEvent> pa = advisories.stream()
+          .filter(a -> a.destination().equals(s.destination()) && a.issuer().equals(s.origin())).toList();
+      double[] r = new double[months.size()];
+      for (int t = 0; t < r.length; t++) {
+        MonthlyExposure x = MonthlyExposure.of(months.get(t), pp, pa);
+        r[t] = Math.log(s.mean()[t]) - truth.waiver(s.destination()) * x.waiverShare()
+            - truth.stayLog() * x.stayLog() - truth.advisoryLevel() * x.advisoryLevel();
+      }
+      rest.put(s.destination() + s.origin(), r);
+    }
+    double worst = 0;
+    int checked = 0;
+    for (String d : SampleWorld.DESTINATIONS) {
+      for (String o : SampleWorld.ORIGINS) {
+        if (d.equals(o)) {
+          continue;
+        }
+        double[] dO = rest.get(d + o);
+        double[] dRef = rest.get(d + "KOR");
+        double[] refO = rest.get("KHM" + o);
+        double[] refRef = rest.get("KHMKOR");
+        for (int t = 1; t < months.size(); t++) {
+          double here = dO[t] - dO[0] - dRef[t] + dRef[0];
+          double reference = refO[t] - refO[0] - refRef[t] + refRef[0];
+          worst = Math.max(worst, Math.abs(here - reference));
+          checked++;
+        }
+      }
+    }
+    assertEquals(246 * 251, checked);
+    assertEquals(0.0, worst, 1e-9, "largest triple difference of the log means net of the true effects");
+  }
+
+  /**
    * The panel (interval/month overlaps in Spark) against the day-by-day computation of the
    * generator, on the sample's real policy and advisory rows: equal to 1e-9 (contract tolerance).
    */
