@@ -133,6 +133,21 @@ class EstimationStepTest {
   }
 
   @Test
+  void writesTheEventStudy(@TempDir Path out) throws Exception {
+    EstimationSettings s = EstimationFixtures.settings(List.of("estimate.compare=[VNM]",
+        "estimate.event-study.leads=2", "estimate.event-study.lags=3"));
+    List<FitResult> fits = org.visawaiver.impact.estimate.eventstudy.EventStudy.run(panel, s, out);
+    assertEquals(List.of("rel_month::-2", "rel_month::0", "rel_month::1", "rel_month::2",
+        "rel_month::3", "waiver_share_other_destinations", "stay_log", "advisory_level"),
+        fits.get(0).terms());
+    List<String> lines = Files.readAllLines(out.resolve("event_study.csv"));
+    assertEquals("model,destination,rel_month,estimate,std_error,ci_low,ci_high,effect_pct",
+        lines.get(0));
+    assertEquals(1 + 6, lines.size());
+    assertEquals("ppml_event_VNM,VNM,-1,0,,,,0", lines.get(2));
+  }
+
+  @Test
   void reportsNonConvergence() {
     FitResult f = fit(List.of("estimate.irls-max-iterations=2"));
     assertFalse(f.converged());
