@@ -31,6 +31,8 @@ public final class ModelFitter {
   private static final Map<Estimator, Fit> FITS =
       Map.of(Estimator.PPML, PoissonIrls::fit, Estimator.OLS, WithinOls::fit);
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelFitter.class);
+
   private ModelFitter() {}
 
   /**
@@ -40,10 +42,16 @@ public final class ModelFitter {
   public static ModelFrame prepare(Dataset<Row> panel, ModelSpec spec,
       EstimationSettings settings, List<VcovSpec> vcovs) {
     boolean poisson = spec.estimator() == Estimator.PPML;
+    long t0 = System.nanoTime();
     ModelFrame frame = ModelFrameBuilder.build(panel, spec, settings, vcovs);
+    long t1 = System.nanoTime();
     frame = ObservationFilter.apply(frame, settings.dropSingletons(), poisson);
+    long t2 = System.nanoTime();
+    LOG.info("model {}: model frame {} s, singletons/FE separation {} s", spec.name(),
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     if (poisson && settings.separationRelu()) {
       ModelFrame separated = ReluSeparation.apply(frame, settings);
+      LOG.info("model {}: ReLU separation {} s", spec.name(), (System.nanoTime() - t2) / 1e9);
       if (separated.observations() < frame.observations()) {
         frame = ObservationFilter.apply(separated, settings.dropSingletons(), true);
       } else {

@@ -51,6 +51,8 @@ public final class SyntheticPanel {
       long pairs = Math.max(4, Math.round(rows / (double) months));
       int dest = (int) Math.max(4, Math.min(CODES.length, Math.round(Math.sqrt(pairs / 2.0))));
       int orig = (int) Math.max(2, Math.min(CODES.length, Math.round(pairs / (double) dest)));
+      // More months when the code list runs out (1e7 rows: 205 origins x 144 destinations).
+      months = (int) Math.max(months, Math.round(rows / ((double) orig * dest)));
       return new Shape(orig, dest, months);
     }
   }

@@ -134,6 +134,10 @@ public final class ModelFrameBuilder {
       df = df.withColumn("_y", functions.log(col("_y")));
     }
 
+    // The selected columns are cached once: numbering the levels reads them several times.
+    df = df.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> selected = df;
+    List<Dataset<Row>> tables = new ArrayList<>();
     // Number the levels of each key: sorted distinct values, zipWithIndex, joined back.
     long[] keyLevels = new long[keyNames.size()];
     for (int j = 0; j < keyNames.size(); j++) {
@@ -146,6 +150,7 @@ public final class ModelFrameBuilder {
           .add("_id" + j, DataTypes.LongType, false);
       Dataset<Row> table = panel.sparkSession().createDataFrame(indexed, schema).cache();
       keyLevels[j] = table.count();
+      tables.add(table);
       df = df.join(keyLevels[j] <= settings.broadcastMaxLevels() ? broadcast(table) : table, k);
     }
 
@@ -194,6 +199,8 @@ public final class ModelFrameBuilder {
             .mapPartitions(it -> List.of(Block.fromRows(it, k, q, c, localDim)).iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
     long n = blocks.map(b -> (long) b.n).reduce(Long::sum);
+    selected.unpersist();
+    tables.forEach(Dataset::unpersist);
     FeLayout layout =
         new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, local);
     return new ModelFrame(blocks, terms, layout,

@@ -31,6 +31,8 @@ public final class ReluSeparation {
   static final double TOL = 1e-5;
   /** Weight of positive outcomes relative to zeros. */
   static final double HEAVY = 1e10;
+  /** Share of the largest certificate value below which a value counts as zero. */
+  static final double RELATIVE = 1e-3;
   static final int MAX_ROUNDS = 200;
   private static final double DEMEAN_TOL = 1e-13;
 
@@ -64,28 +66,34 @@ public final class ReluSeparation {
       alpha = sol.coef();
       CrossProducts cp = CrossProducts.compute(cur, frame.layout(), alpha);
       if (kept == null) {
-        kept = LeastSquares.select(cp, frame.terms(), "", settings.collinearityTol()).kept();
+        kept = selectUnweighted(frame, settings);
       }
       double[] beta = anyKept(kept) ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
       Broadcast<double[]> gamma = jsc.broadcast(WeightedFit.combined(alpha, beta));
       double[] fb = beta;
-      // Fitted values z - residual, rounded to 0 within TOL; count the negative ones.
-      long negative = cur.map(b -> {
+      // Fitted values z - residual, rounded to 0 within TOL: count the negative ones and find the
+      // largest. Done when none is negative (ppmlhdfe's rule): z = Xγ + Dα >= 0 and = 0 where
+      // y > 0 certifies separation where z > 0. Values that are only a trace of the start
+      // (below RELATIVE of the largest) are rounding of a zero, not separation.
+      double[] check = cur.map(b -> {
         double[] fit = fitted(b, offsets, fb, gamma.value());
-        long c = 0;
-        for (double v : fit) {
-          if (v < 0) {
-            c++;
+        double negatives = 0;
+        double gap = 0;
+        for (int i = 0; i < b.n; i++) {
+          if (fit[i] < 0) {
+            negatives++;
           }
+          gap = Math.max(gap, fit[i]);
         }
-        return c;
-      }).fold(0L, Long::sum);
-      if (negative == 0) {
+        return new double[] {negatives, gap};
+      }).fold(new double[2], (a, b) -> new double[] {a[0] + b[0], Math.max(a[1], b[1])});
+      if (check[0] == 0) {
+        double cut = Math.max(TOL, RELATIVE * check[1]);
         JavaRDD<Block> kept2 = cur.map(b -> {
           double[] fit = fitted(b, offsets, fb, gamma.value());
           boolean[] keep = new boolean[b.n];
           for (int i = 0; i < b.n; i++) {
-            keep[i] = !(b.y[i] == 0 && fit[i] > 0);
+            keep[i] = !(b.y[i] == 0 && fit[i] > cut);
           }
           return b.keep(keep).withWorking(null, null, null);
         }).persist(StorageLevel.MEMORY_AND_DISK());
@@ -115,6 +123,15 @@ public final class ReluSeparation {
         List.of("separation check (ReLU) did not settle in " + MAX_ROUNDS
             + " rounds; no observation was dropped by it; if PPML does not converge, look for "
             + "separated observations"));
+  }
+
+  /** Collinearity is judged with unit weights: the heavy weights would hide it. */
+  private static boolean[] selectUnweighted(ModelFrame frame, EstimationSettings settings) {
+    int m = frame.terms().size() + 1;
+    Demeaner.Solution sol = new Demeaner(frame.blocks(), frame.layout(), settings.demeanTol(),
+        settings.demeanMaxIterations()).solve(WithinOls.allColumns(m), null);
+    CrossProducts cp = CrossProducts.compute(frame.blocks(), frame.layout(), sol.coef());
+    return LeastSquares.select(cp, frame.terms(), "", settings.collinearityTol()).kept();
   }
 
   private static Block start(Block b) {
