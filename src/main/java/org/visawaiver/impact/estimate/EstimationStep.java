@@ -1,10 +1,53 @@
 package org.visawaiver.impact.estimate;
 
-/** Not built yet: estimation (issue 3). */
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.eventstudy.EventStudy;
+import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.ModelSpec;
+
+/**
+ * Fits the configured models on the panel and writes OUT/estimates/: coefficients.csv,
+ * model_summary.csv, waiver_comparison.csv (and event_study.csv when enabled). Returns the
+ * models' slim results, the first being the default model.
+ */
 public final class EstimationStep {
+  private static final Logger LOG = LoggerFactory.getLogger(EstimationStep.class);
+
   private EstimationStep() {}
 
-  public static java.util.List<org.visawaiver.impact.estimate.result.ModelResult> run(org.apache.spark.sql.SparkSession spark, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> panel, org.visawaiver.impact.config.JobConfig config, java.nio.file.Path out) {
-    throw new UnsupportedOperationException("estimation (issue 3) is not built yet");
+  public static List<ModelResult> run(SparkSession spark, Dataset<Row> panel, JobConfig config,
+      Path out) {
+    EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
+    List<FitResult> fits = fitAll(panel, settings);
+    Path dir = out.resolve("estimates");
+    EstimatesWriter.write(dir, fits, settings.compare());
+    if (settings.eventStudy().enabled()) {
+      EventStudy.run(panel, settings, dir);
+    }
+    List<ModelResult> results = new ArrayList<>();
+    fits.forEach(f -> results.add(f.toModelResult()));
+    return results;
+  }
+
+  /** Fits every configured model, in order. */
+  public static List<FitResult> fitAll(Dataset<Row> panel, EstimationSettings settings) {
+    List<FitResult> fits = new ArrayList<>();
+    for (ModelSpec spec : settings.models()) {
+      FitResult f = ModelFitter.fit(panel, spec, settings);
+      LOG.info("model {}: {} observations, {} iterations, converged {}", f.model(),
+          f.observations(), f.iterations(), f.converged());
+      fits.add(f);
+    }
+    return fits;
   }
 }

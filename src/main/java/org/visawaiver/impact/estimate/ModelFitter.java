@@ -33,6 +33,26 @@ public final class ModelFitter {
 
   private ModelFitter() {}
 
+  /**
+   * The observations a model uses: model frame, then singletons and fixed-effect separation
+   * (repeatedly), then for PPML regressor-driven separation (ReLU) and the first rules again.
+   */
+  public static ModelFrame prepare(Dataset<Row> panel, ModelSpec spec,
+      EstimationSettings settings, List<VcovSpec> vcovs) {
+    boolean poisson = spec.estimator() == Estimator.PPML;
+    ModelFrame frame = ModelFrameBuilder.build(panel, spec, settings, vcovs);
+    frame = ObservationFilter.apply(frame, settings.dropSingletons(), poisson);
+    if (poisson && settings.separationRelu()) {
+      ModelFrame separated = ReluSeparation.apply(frame, settings);
+      if (separated.observations() < frame.observations()) {
+        frame = ObservationFilter.apply(separated, settings.dropSingletons(), true);
+      } else {
+        frame = separated;
+      }
+    }
+    return frame;
+  }
+
   public static FitResult fit(Dataset<Row> panel, ModelSpec spec, EstimationSettings settings) {
     return fit(panel, spec, settings, List.of(spec.vcov())).get(0);
   }
@@ -46,16 +66,7 @@ public final class ModelFitter {
     boolean poisson = spec.estimator() == Estimator.PPML;
     panel.sparkSession().sparkContext().setJobGroup("estimate",
         spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
-    ModelFrame frame = ModelFrameBuilder.build(panel, spec, settings, vcovs);
-    frame = ObservationFilter.apply(frame, settings.dropSingletons(), poisson);
-    if (poisson && settings.separationRelu()) {
-      ModelFrame separated = ReluSeparation.apply(frame, settings);
-      if (separated.observations() < frame.observations()) {
-        frame = ObservationFilter.apply(separated, settings.dropSingletons(), true);
-      } else {
-        frame = separated;
-      }
-    }
+    ModelFrame frame = prepare(panel, spec, settings, vcovs);
     WeightedFit fit = FITS.get(spec.estimator()).apply(frame, settings, spec.name());
     int[] idx = LeastSquares.indices(fit.kept());
     List<String> terms = new ArrayList<>();

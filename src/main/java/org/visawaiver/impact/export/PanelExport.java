@@ -31,7 +31,8 @@ public final class PanelExport {
     for (StructField f : fields) {
       header.add(f.name());
     }
-    Iterator<Row> rows = table.toLocalIterator();
+    // One partition, concatenated in order: one job, rows in the table's (sorted) order.
+    Iterator<Row> rows = table.coalesce(1).toLocalIterator();
     CsvTableWriter.write(file, header, () -> new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -55,6 +55,10 @@ final class CsvFileReader {
       while (current != null) {
         CSVRecord next = records.hasNext() ? records.next() : null;
         int start = (int) current.getCharacterPosition();
+        // The parser reports the position before the empty lines it skipped.
+        while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+          start++;
+        }
         int end = next == null ? text.length() : (int) next.getCharacterPosition();
         rows.add(toRow(lines.lineAt(start), stripLineEnds(text.substring(start, end)), current,
             index, header.size()));
@@ -172,7 +176,9 @@ final class CsvFileReader {
 
     long lineAt(int target) {
       for (; position < target; position++) {
-        if (text.charAt(position) == '\n') {
+        char c = text.charAt(position);
+        boolean lone = c == '\r' && (position + 1 >= text.length() || text.charAt(position + 1) != '\n');
+        if (c == '\n' || lone) {
           line++;
         }
       }

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.config.InputException;
 
 /**
- * Reads one input file into a {@link RawTable}: Parquet when the name ends in {@code .parquet}
+ * Reads one input file into a {@link RawTable} on the driver, in file order: Parquet when the name ends in {@code .parquet}
  * (file or folder), CSV otherwise. File-level problems (missing file, missing required column,
  * unreadable encoding or syntax) throw {@link InputException}, exit status 2.
  */
@@ -41,8 +39,8 @@ public final class InputReader {
               + " with the columns " + String.join(", ", spec.required())
               + " (set data.dir with --data, or the file name in the data section); nothing was validated");
     }
-    Dataset<Row> rows =
-        InputFormat.of(file) == InputFormat.PARQUET ? readParquet(spark, spec, file) : readCsv(spark, spec, file);
+    List<Row> rows =
+        InputFormat.of(file) == InputFormat.PARQUET ? readParquet(spark, spec, file) : CsvFileReader.read(file, spec);
     return new RawTable(spec, file.toString(), FileDigest.sha256(file), rows);
   }
 
@@ -58,14 +56,7 @@ public final class InputReader {
     return DataTypes.createStructType(fields);
   }
 
-  private static Dataset<Row> readCsv(SparkSession spark, DatasetSpec spec, Path file) {
-    List<Row> rows = CsvFileReader.read(file, spec);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = Math.max(1, Math.min(jsc.defaultParallelism(), rows.size() / 50_000 + 1));
-    return spark.createDataFrame(jsc.parallelize(rows, slices), schema(spec));
-  }
-
-  private static Dataset<Row> readParquet(SparkSession spark, DatasetSpec spec, Path file) {
+  private static List<Row> readParquet(SparkSession spark, DatasetSpec spec, Path file) {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(file.toString());
@@ -93,17 +84,18 @@ public final class InputReader {
         cells.add(when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text).as(c));
       }
     }
-    Dataset<Row> cellsOnly = df.select(cells.toArray(Column[]::new));
     // Parquet has no lines: the row number (1-based, file order) stands in for them.
-    JavaRDD<Row> numbered =
-        cellsOnly.javaRDD().zipWithIndex().map(t -> {
-          Object[] values = new Object[t._1().size() + 1];
-          values[0] = t._2() + 1;
-          for (int j = 0; j < t._1().size(); j++) {
-            values[j + 1] = t._1().get(j);
-          }
-          return RowFactory.create(values);
-        });
-    return spark.createDataFrame(numbered, schema(spec));
+    List<Row> rows = new ArrayList<>();
+    java.util.Iterator<Row> it = df.select(cells.toArray(Column[]::new)).toLocalIterator();
+    while (it.hasNext()) {
+      Row r = it.next();
+      Object[] values = new Object[r.size() + 1];
+      values[0] = (long) rows.size() + 1;
+      for (int j = 0; j < r.size(); j++) {
+        values[j + 1] = r.get(j);
+      }
+      rows.add(RowFactory.create(values));
+    }
+    return rows;
   }
 }

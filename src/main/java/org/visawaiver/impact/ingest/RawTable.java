@@ -1,6 +1,6 @@
 package org.visawaiver.impact.ingest;
 
-import org.apache.spark.sql.Dataset;
+import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
@@ -11,9 +11,10 @@ import org.apache.spark.sql.Row;
  * @param spec the dataset's columns
  * @param file the file (or Parquet folder) that was read
  * @param sha256 hex SHA-256 of the file; for a Parquet folder, of its data files in name order
- * @param rows the rows, one per data row of the file
+ * @param rows the rows, one per data row of the file, in file order (on the driver: line numbers
+ *     and the set rules need the file's order)
  */
-public record RawTable(DatasetSpec spec, String file, String sha256, Dataset<Row> rows) {
+public record RawTable(DatasetSpec spec, String file, String sha256, List<Row> rows) {
   public static final String LINE = "_line";
   public static final String RAW = "_raw";
   public static final String SHAPE = "_shape";

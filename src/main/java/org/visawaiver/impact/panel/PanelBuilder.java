@@ -1,5 +1,6 @@
 package org.visawaiver.impact.panel;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -42,6 +43,8 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  *       about the destination (any region), 0 on days without one, / D.
  * </ul>
  * Intervals are split into the months they touch with their day counts (never one row per day).
+ * The per-month policy and advisory tables (at most one row per pair and month, usually far
+ * fewer) are broadcast to the arrivals, which are not shuffled before the final sort.
  */
 public final class PanelBuilder {
   /** The panel's columns, in order. */
@@ -68,11 +71,11 @@ public final class PanelBuilder {
     Column defaultFee = defaultFee(settings);
     Dataset<Row> joined =
         arrivals
-            .join(policyDays(inputs.visaPolicy(), first, last, defaultFee),
+            .join(broadcast(policyDays(inputs.visaPolicy(), first, last, defaultFee)),
                 arrivals.col("destination").equalTo(col("p_destination"))
                     .and(arrivals.col("origin").equalTo(col("p_origin")))
                     .and(arrivals.col("month").equalTo(col("p_month"))), "left")
-            .join(advisoryDays(inputs.advisories(), first, last),
+            .join(broadcast(advisoryDays(inputs.advisories(), first, last)),
                 arrivals.col("destination").equalTo(col("a_destination"))
                     .and(arrivals.col("origin").equalTo(col("a_issuer")))
                     .and(arrivals.col("month").equalTo(col("a_month"))), "left");

@@ -1,18 +1,11 @@
 package org.visawaiver.impact.validate;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.split;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,11 +17,14 @@ import org.visawaiver.impact.ingest.RawTable;
 
 /**
  * Validates one dataset: read, row rules, set rules; writes {@code rejects/<dataset>.csv} (header
- * only when nothing was rejected) and returns the typed accepted rows, the report and the check
- * results.
+ * only when nothing was rejected) and returns the typed accepted rows as a cached Dataset, the
+ * report and the check results. The rules run in one pass over the rows in file order on the
+ * driver, where the reader left them (line numbers and "the first row wins" need that order);
+ * Spark takes over with the accepted rows.
  */
 final class DatasetValidation {
   static final List<String> REJECTS_HEADER = List.of("line", "raw", "reason");
+  private static final int ROWS_PER_SLICE = 20_000;
 
   private DatasetValidation() {}
 
@@ -37,50 +33,49 @@ final class DatasetValidation {
   static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out) {
     String name = rules.spec().name();
     RawTable raw = InputReader.read(spark, rules.spec(), file);
-    Dataset<Row> checked =
-        SetRules.apply(CheckedRows.apply(raw.rows(), rules), rules).persist(StorageLevel.MEMORY_AND_DISK());
-    Row counts = checked.agg(count(lit(1)), count(col(CheckedRows.REASON))).first();
-    long read = counts.getLong(0);
-    long rejected = counts.getLong(1);
-    Path rejectsFile = out.resolve("rejects").resolve(name + ".csv");
-    writeRejects(checked, rejectsFile);
-    Dataset<Row> acceptedRows =
-        checked.filter(col(CheckedRows.REASON).isNull())
-            .select(java.util.Arrays.stream(rules.accepted().fieldNames()).map(c -> col(c)).toArray(Column[]::new));
-    // Re-applied so that the accepted rows carry the exact schema, non-null flags included.
-    Dataset<Row> accepted = spark.createDataFrame(acceptedRows.javaRDD(), rules.accepted());
-    DatasetReport report = new DatasetReport(name, raw.file(), raw.sha256(), read, read - rejected, rejected);
-    return new Outcome(accepted, report, checkResults(checked, rules, read, "rejects/" + name + ".csv"));
-  }
-
-  private static void writeRejects(Dataset<Row> checked, Path file) {
-    Iterator<Row> rows =
-        checked.filter(col(CheckedRows.REASON).isNotNull())
-            .select(col(RawTable.LINE), col(RawTable.RAW), col(CheckedRows.REASON))
-            .orderBy(col(RawTable.LINE))
-            .toLocalIterator();
-    CsvTableWriter.write(file, REJECTS_HEADER, () -> new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public List<String> next() {
-        Row r = rows.next();
-        return List.of(Long.toString(r.getLong(0)), SpreadsheetCells.text(r.getString(1)),
-            SpreadsheetCells.text(r.getString(2)));
-      }
-    });
-  }
-
-  private static List<CheckResult> checkResults(Dataset<Row> checked, RowRules rules, long read, String rejects) {
-    Map<String, Long> failed = new HashMap<>();
-    for (Row r : checked.filter(col(CheckedRows.CHECKS).isNotNull())
-        .select(explode(split(col(CheckedRows.CHECKS), ",")).as("check"))
-        .groupBy("check").count().collectAsList()) {
-      failed.put(r.getString(0), r.getLong(1));
+    Map<String, Integer> index = index(rules);
+    List<CheckedRow> checked = new ArrayList<>(raw.rows().size());
+    for (Row r : raw.rows()) {
+      checked.add(CheckedRow.check(r, rules, index));
     }
+    SetRules.apply(checked, rules);
+
+    List<Row> accepted = new ArrayList<>();
+    List<List<String>> rejects = new ArrayList<>();
+    Map<String, Long> failed = new LinkedHashMap<>();
+    for (CheckedRow c : checked) {
+      if (c.accepted()) {
+        accepted.add(c.acceptedRow());
+      } else {
+        rejects.add(List.of(Long.toString(c.line), SpreadsheetCells.text(c.raw), SpreadsheetCells.text(c.reason())));
+        c.checks().forEach(check -> failed.merge(check, 1L, Long::sum));
+      }
+    }
+    CsvTableWriter.write(out.resolve("rejects").resolve(name + ".csv"), REJECTS_HEADER, rejects);
+    DatasetReport report =
+        new DatasetReport(name, raw.file(), raw.sha256(), checked.size(), accepted.size(), rejects.size());
+    return new Outcome(toDataset(spark, accepted, rules), report,
+        checkResults(failed, rules, checked.size(), "rejects/" + name + ".csv"));
+  }
+
+  private static Dataset<Row> toDataset(SparkSession spark, List<Row> rows, RowRules rules) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Small slices keep each task's serialized rows small (Spark warns above 1 MB).
+    int slices = Math.max(jsc.defaultParallelism(), rows.size() / ROWS_PER_SLICE + 1);
+    return spark.createDataFrame(jsc.parallelize(rows, slices), rules.accepted())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private static Map<String, Integer> index(RowRules rules) {
+    Map<String, Integer> index = new java.util.HashMap<>();
+    String[] names = InputReader.schema(rules.spec()).fieldNames();
+    for (int i = 0; i < names.length; i++) {
+      index.put(names[i], i);
+    }
+    return index;
+  }
+
+  private static List<CheckResult> checkResults(Map<String, Long> failed, RowRules rules, long read, String rejects) {
     List<CheckResult> results = new ArrayList<>();
     for (String check : rules.checks()) {
       long n = failed.getOrDefault(check, 0L);

@@ -46,6 +46,15 @@ class SampleDataGeneratorTest {
   }
 
   @Test
+  void generateSampleCommandWritesTheFiles() throws IOException {
+    assertEquals(0, org.visawaiver.impact.cli.WaiverImpactCli.execute(
+        "generate-sample", "--out", dir.resolve("cli").toString(), "--seed", "7"));
+    SampleDataGenerator.generate(dir.resolve("direct"), 7);
+    assertArrayEquals(Files.readAllBytes(dir.resolve("direct/arrivals.csv")), Files.readAllBytes(dir.resolve("cli/arrivals.csv")));
+    assertTrue(Files.readString(dir.resolve("cli/sample_truth.csv")).contains("\nseed,7,"));
+  }
+
+  @Test
   void realEventsAreInTheSampleWithTheirSources() {
     List<PolicyEvent> policy = PolicyHistory.build();
     assertTrue(policy.contains(new PolicyEvent("LAO", "KOR", "visa_free", java.time.LocalDate.of(2008, 9, 1),

@@ -29,6 +29,7 @@ import org.visawaiver.impact.estimate.spec.EstimationSettings;
 public final class PoissonIrls {
   private static final Logger LOG = LoggerFactory.getLogger(PoissonIrls.class);
   private static final int MAX_HALVINGS = 30;
+  private static final double EARLY_TOL = 1e-4;
 
   private PoissonIrls() {}
 
@@ -67,8 +68,12 @@ public final class PoissonIrls {
     int[] offsets = frame.layout().offsets();
     while (it < settings.irlsMaxIterations()) {
       it++;
-      demeaner = new Demeaner(cur, frame.layout(), settings.demeanTol(),
-          settings.demeanMaxIterations());
+      // Inexact Newton, as ppmlhdfe: early iterations demean to a looser tolerance that tightens
+      // with the deviance change, down to estimate.demean-tol; the last steps and the variance
+      // always use the full tolerance.
+      double tolIt = it == 1 ? EARLY_TOL
+          : Math.max(settings.demeanTol(), Math.min(EARLY_TOL, 1e-3 * change));
+      demeaner = new Demeaner(cur, frame.layout(), tolIt, settings.demeanMaxIterations());
       Demeaner.Solution sol = demeaner.solve(cols, alpha);
       demeanPasses += sol.iterations();
       demeanOk &= sol.converged();
@@ -123,7 +128,7 @@ public final class PoissonIrls {
       if (!Double.isFinite(dev)) {
         break;
       }
-      if (change < settings.irlsTol()) {
+      if (change < settings.irlsTol() && tolIt <= settings.demeanTol()) {
         converged = true;
         break;
       }

@@ -1,15 +1,155 @@
 package org.visawaiver.impact.estimate.ppml;
 
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
+import org.visawaiver.impact.estimate.ols.CrossProducts;
+import org.visawaiver.impact.estimate.ols.LeastSquares;
+import org.visawaiver.impact.estimate.ols.WeightedFit;
+import org.visawaiver.impact.estimate.ols.WithinOls;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 
-/** Regressor-driven separation (ReLU method). Placeholder until built. */
+/**
+ * Regressor-driven separation before PPML, by the iterated ReLU regression of Correia, Guimarães
+ * and Zylkin (2019), as ppmlhdfe's "relu" method: start with u = 1 on zero outcomes and 0
+ * elsewhere; regress u on the regressors and fixed effects by weighted least squares with a very
+ * large weight on positive outcomes (which pins their fitted value to 0); set fitted values below
+ * {@link #TOL} in magnitude to 0; stop when no fitted value is negative, and then the zero-outcome
+ * observations with a positive fitted value are separated (a certificate z = Xγ ≥ 0 with z = 0
+ * wherever y > 0 exists); otherwise set u = max(fit, 0) and repeat. Each round reuses the
+ * demeaning machinery (one treeAggregate per pass) and one map to update u.
+ */
 public final class ReluSeparation {
   public static final String SEPARATION_RELU = "separation_relu";
+  /** Fitted values smaller than this are zero (ppmlhdfe's default tolerance). */
+  static final double TOL = 1e-5;
+  /** Weight of positive outcomes relative to zeros. */
+  static final double HEAVY = 1e10;
+  static final int MAX_ROUNDS = 200;
+  private static final double DEMEAN_TOL = 1e-13;
 
   private ReluSeparation() {}
 
   public static ModelFrame apply(ModelFrame frame, EstimationSettings settings) {
-    return frame;
+    JavaRDD<Block> source = frame.blocks();
+    long zeros = source.map(b -> {
+      long c = 0;
+      for (double v : b.y) {
+        if (v == 0) {
+          c++;
+        }
+      }
+      return c;
+    }).fold(0L, Long::sum);
+    if (zeros == 0) {
+      return frame.with(source, frame.observations(), frame.usedLevels(),
+          Map.of(SEPARATION_RELU, 0L), List.of());
+    }
+    JavaRDD<Block> cur = source.map(ReluSeparation::start).persist(StorageLevel.MEMORY_AND_DISK());
+    int m = frame.terms().size() + 1;
+    int[] cols = WithinOls.allColumns(m);
+    int[] offsets = frame.layout().offsets();
+    double[][] alpha = null;
+    boolean[] kept = null;
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(source.context());
+    for (int round = 1; round <= MAX_ROUNDS; round++) {
+      Demeaner.Solution sol = new Demeaner(cur, frame.layout(), DEMEAN_TOL,
+          settings.demeanMaxIterations()).solve(cols, alpha);
+      alpha = sol.coef();
+      CrossProducts cp = CrossProducts.compute(cur, frame.layout(), alpha);
+      if (kept == null) {
+        kept = LeastSquares.select(cp, frame.terms(), "", settings.collinearityTol()).kept();
+      }
+      double[] beta = anyKept(kept) ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
+      Broadcast<double[]> gamma = jsc.broadcast(WeightedFit.combined(alpha, beta));
+      double[] fb = beta;
+      // Fitted values z - residual, rounded to 0 within TOL; count the negative ones.
+      long negative = cur.map(b -> {
+        double[] fit = fitted(b, offsets, fb, gamma.value());
+        long c = 0;
+        for (double v : fit) {
+          if (v < 0) {
+            c++;
+          }
+        }
+        return c;
+      }).fold(0L, Long::sum);
+      if (negative == 0) {
+        JavaRDD<Block> kept2 = cur.map(b -> {
+          double[] fit = fitted(b, offsets, fb, gamma.value());
+          boolean[] keep = new boolean[b.n];
+          for (int i = 0; i < b.n; i++) {
+            keep[i] = !(b.y[i] == 0 && fit[i] > 0);
+          }
+          return b.keep(keep).withWorking(null, null, null);
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        long n = kept2.map(b -> (long) b.n).fold(0L, Long::sum);
+        gamma.unpersist(false);
+        cur.unpersist(false);
+        source.unpersist(false);
+        return frame.with(kept2, n, frame.usedLevels(),
+            Map.of(SEPARATION_RELU, frame.observations() - n), List.of());
+      }
+      JavaRDD<Block> next = cur.map(b -> {
+        double[] fit = fitted(b, offsets, fb, gamma.value());
+        double[] u = new double[b.n];
+        for (int i = 0; i < b.n; i++) {
+          u[i] = Math.max(fit[i], 0);
+        }
+        return b.withWorking(b.w, u, null);
+      }).persist(StorageLevel.MEMORY_AND_DISK());
+      next.count();
+      gamma.unpersist(false);
+      cur.unpersist(false);
+      cur = next;
+    }
+    cur.unpersist(false);
+    return frame.with(source, frame.observations(), frame.usedLevels(),
+        Map.of(SEPARATION_RELU, 0L),
+        List.of("separation check (ReLU) did not settle in " + MAX_ROUNDS
+            + " rounds; no observation was dropped by it; if PPML does not converge, look for "
+            + "separated observations"));
+  }
+
+  private static Block start(Block b) {
+    double[] w = new double[b.n];
+    double[] u = new double[b.n];
+    for (int i = 0; i < b.n; i++) {
+      w[i] = b.y[i] > 0 ? HEAVY : 1.0;
+      u[i] = b.y[i] > 0 ? 0.0 : 1.0;
+    }
+    return b.withWorking(w, u, null);
+  }
+
+  /** Linear prediction of u (regressors and fixed effects), zero within TOL. */
+  private static double[] fitted(Block b, int[] offsets, double[] beta, double[] gamma) {
+    double[] r = WeightedFit.residual(b, offsets, beta, gamma);
+    double[] fit = new double[b.n];
+    for (int i = 0; i < b.n; i++) {
+      double v = b.z[i] - r[i];
+      fit[i] = Math.abs(v) < TOL ? 0 : v;
+    }
+    return fit;
+  }
+
+  private static boolean anyKept(boolean[] kept) {
+    for (boolean b : kept) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double[] nan(int k) {
+    double[] d = new double[k];
+    java.util.Arrays.fill(d, Double.NaN);
+    return d;
   }
 }

@@ -1,0 +1,90 @@
+package org.visawaiver.impact.estimate;
+
+import static org.visawaiver.impact.export.SpreadsheetCells.exact;
+import static org.visawaiver.impact.export.SpreadsheetCells.text;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
+import org.visawaiver.impact.estimate.frame.ObservationFilter;
+import org.visawaiver.impact.estimate.ppml.ReluSeparation;
+import org.visawaiver.impact.estimate.result.CoefficientRow;
+import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
+
+/** Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv. */
+public final class EstimatesWriter {
+  public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
+      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct");
+  /** Reasons an observation is dropped, in the order the rules run. */
+  static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
+      ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
+      ObservationFilter.SINGLETONS, ObservationFilter.SEPARATION_FE, ReluSeparation.SEPARATION_RELU);
+  public static final List<String> SUMMARY_COLUMNS;
+  public static final List<String> COMPARISON_COLUMNS = List.of("model", "destination", "term",
+      "estimate", "std_error", "ci_low", "ci_high", "effect_pct", "p_value", "wald_hypothesis",
+      "wald_statistic", "wald_df", "wald_p_value");
+
+  static {
+    List<String> c = new ArrayList<>(List.of("model", "estimator", "formula", "vcov",
+        "observations_used"));
+    DROP_REASONS.forEach(r -> c.add("dropped_" + r));
+    c.addAll(List.of("dropped_terms", "clusters", "iterations", "demean_iterations", "converged",
+        "deviance", "irls_tol", "demean_tol", "k", "fe_parameters", "nested_fixed_effects",
+        "ssc_adjustment", "ssc_cluster_adjustment", "ssc_factor", "residual_df", "notes"));
+    SUMMARY_COLUMNS = List.copyOf(c);
+  }
+
+  private EstimatesWriter() {}
+
+  public static void write(Path dir, List<FitResult> fits, List<String> compare) {
+    List<List<String>> coef = new ArrayList<>();
+    List<List<String>> summary = new ArrayList<>();
+    List<List<String>> comparison = new ArrayList<>();
+    for (FitResult f : fits) {
+      for (CoefficientRow r : f.table()) {
+        coef.add(List.of(text(f.model()), text(r.term()), exact(r.estimate()), exact(r.stdError()),
+            exact(r.statistic()), exact(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
+            exact(r.effectPct())));
+      }
+      summary.add(summaryRow(f));
+      WaiverComparison w = WaiverComparison.of(f, compare);
+      for (int i = 0; i < w.effects().size(); i++) {
+        CoefficientRow r = w.effects().get(i);
+        comparison.add(List.of(text(f.model()), text(w.destinations().get(i)), text(r.term()),
+            exact(r.estimate()), exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()),
+            exact(r.effectPct()), exact(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
+            Integer.toString(w.df()), exact(w.pValue())));
+      }
+    }
+    CsvTableWriter.write(dir.resolve("coefficients.csv"), COEFFICIENT_COLUMNS, coef);
+    CsvTableWriter.write(dir.resolve("model_summary.csv"), SUMMARY_COLUMNS, summary);
+    CsvTableWriter.write(dir.resolve("waiver_comparison.csv"), COMPARISON_COLUMNS, comparison);
+  }
+
+  private static List<String> summaryRow(FitResult f) {
+    SmallSampleCorrection c = f.correction();
+    List<String> row = new ArrayList<>(List.of(text(f.model()), text(f.estimator()),
+        text(f.formula()), text(f.vcovLabel()), Long.toString(f.observations())));
+    for (String reason : DROP_REASONS) {
+      Long n = f.dropped().get(reason);
+      row.add(n == null ? "" : Long.toString(n));
+    }
+    List<String> clusters = new ArrayList<>();
+    for (int i = 0; i < f.clusterNames().size(); i++) {
+      clusters.add(f.clusterNames().get(i) + "=" + c.clusters().get(i));
+    }
+    row.addAll(List.of(text(String.join("; ", f.droppedTerms())), text(String.join("; ", clusters)),
+        Integer.toString(f.iterations()), Integer.toString(f.demeanIterations()),
+        Boolean.toString(f.converged()), exact(f.deviance()), exact(f.irlsTol()),
+        exact(f.demeanTol()), Integer.toString(c.k()), Long.toString(c.fixedEffectParameters()),
+        text(String.join("; ", c.nestedFixedEffects())), exact(c.adjustment()),
+        exact(c.clusterAdjustment()), exact(c.factor()),
+        Double.isInfinite(c.residualDf()) ? "normal" : exact(c.residualDf()),
+        text(f.notes().stream().collect(Collectors.joining(" | ")))));
+    return row;
+  }
+}

@@ -1,0 +1,142 @@
+package org.visawaiver.impact.estimate.bench;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Seeded panels shaped like ours (origin x destination x month, ISO alpha-3 codes, the contract's
+ * panel columns) with known effects, for the benchmark and the recovery tests. Every value is a
+ * function of the seed and the row's (origin, destination, month) only, so the panel is the same
+ * whatever the partitioning.
+ *
+ * <p>Model: arrivals ~ Poisson(exp(4 + pair + destination-month + origin-month + Σ β x)) with the
+ * coefficients in {@link #TRUTH}; 1% of cells not reported (empty).
+ */
+public final class SyntheticPanel {
+  /** True coefficients, by term. */
+  public static final List<String> TERMS = List.of("waiver:VNM", "waiver:THA", "waiver:LAO",
+      "waiver:other", "stay_log", "advisory_level");
+  public static final double[] TRUTH = {0.25, 0.15, 0.35, 0.10, 0.20, -0.10};
+
+  /** Destinations first (the compared ones lead), then origins; real ISO 3166-1 alpha-3 codes. */
+  static final String[] CODES = (
+      "VNM THA LAO KHM MYS IDN PHL SGP MMR BRN JPN KOR CHN TWN HKG MAC MNG IND LKA NPL BGD PAK MDV "
+          + "BTN AUS NZL FJI PNG USA CAN MEX BRA ARG CHL PER COL ECU URY PRY BOL VEN CRI PAN GTM HND "
+          + "SLV NIC DOM CUB JAM TTO BHS BRB GBR IRL FRA DEU ITA ESP PRT NLD BEL LUX CHE AUT DNK SWE "
+          + "NOR FIN ISL POL CZE SVK HUN SVN HRV SRB BIH MNE MKD ALB GRC CYP MLT BGR ROU MDA UKR BLR "
+          + "LTU LVA EST RUS GEO ARM AZE TUR ISR JOR LBN SAU ARE QAT KWT BHR OMN IRN IRQ EGY MAR DZA "
+          + "TUN LBY SDN ETH KEN TZA UGA RWA ZAF NAM BWA ZWE ZMB MOZ MDG MUS SYC NGA GHA CIV SEN CMR "
+          + "GAB AGO COD COG BEN TGO MLI NER BFA GIN SLE LBR GMB CPV MRT TCD CAF ERI DJI SOM SSD BDI "
+          + "MWI LSO SWZ COM KAZ UZB TKM KGZ TJK AFG SYR YEM PSE TLS WSM TON VUT SLB KIR FSM MHL PLW "
+          + "NRU TUV GUY SUR BLZ HTI GRD LCA VCT ATG DMA KNA AND MCO SMR LIE GNQ STP GNB ")
+      .trim().split(" ");
+  public static final int MONTHS_DEFAULT = 240;
+
+  /** Panel dimensions for about {@code rows} rows. */
+  public record Shape(int origins, int destinations, int months) implements java.io.Serializable {
+    public long rows() {
+      return (long) origins * destinations * months;
+    }
+
+    public static Shape forRows(long rows) {
+      int months = (int) Math.min(MONTHS_DEFAULT, Math.max(24, rows / 100));
+      long pairs = Math.max(4, Math.round(rows / (double) months));
+      int dest = (int) Math.max(4, Math.min(CODES.length, Math.round(Math.sqrt(pairs / 2.0))));
+      int orig = (int) Math.max(2, Math.min(CODES.length, Math.round(pairs / (double) dest)));
+      return new Shape(orig, dest, months);
+    }
+  }
+
+  public static final StructType SCHEMA = new StructType()
+      .add("destination", DataTypes.StringType).add("origin", DataTypes.StringType)
+      .add("month", DataTypes.StringType).add("arrivals", DataTypes.LongType)
+      .add("source", DataTypes.StringType).add("waiver_share", DataTypes.DoubleType)
+      .add("stay_log", DataTypes.DoubleType).add("visa_fee_usd", DataTypes.DoubleType)
+      .add("advisory_level", DataTypes.DoubleType);
+
+  private SyntheticPanel() {}
+
+  public static Dataset<Row> generate(SparkSession spark, Shape shape, long seed, int partitions) {
+    long n = shape.rows();
+    return spark.range(0, n, 1, partitions)
+        .mapPartitions(
+            (org.apache.spark.api.java.function.MapPartitionsFunction<Long, Row>)
+                it -> rows(it, shape, seed),
+            org.apache.spark.sql.Encoders.row(SCHEMA));
+  }
+
+  private static Iterator<Row> rows(Iterator<Long> ids, Shape s, long seed) {
+    List<Row> out = new ArrayList<>();
+    while (ids.hasNext()) {
+      out.add(row(ids.next(), s, seed));
+    }
+    return out.iterator();
+  }
+
+  static Row row(long id, Shape s, long seed) {
+    int t = (int) (id % s.months());
+    int d = (int) ((id / s.months()) % s.destinations());
+    int o = (int) (id / ((long) s.months() * s.destinations()));
+    String dest = CODES[d];
+    String orig = CODES[(s.destinations() + o) % CODES.length];
+    String month = String.format("%04d-%02d", 2005 + t / 12, t % 12 + 1);
+    long pair = (long) o * 1_000_003L + d;
+    // Waivers: a third of pairs get one from a pair-specific month on (half-month share then).
+    SplittableRandom pr = new SplittableRandom(mix(seed, 1, pair));
+    boolean waiverPair = pr.nextDouble() < 0.35;
+    int start = 12 + pr.nextInt(Math.max(1, s.months() - 24));
+    double share = !waiverPair || t < start ? 0.0 : t == start ? 0.5 : 1.0;
+    int[] stays = {15, 30, 45, 90};
+    double stayLog = share * Math.log(stays[pr.nextInt(stays.length)] / 30.0);
+    double fee = (1 - share) * (20 + pr.nextInt(4) * 10);
+    double pairFe = pr.nextGaussian() * 0.8;
+    SplittableRandom ar = new SplittableRandom(mix(seed, 2, pair * 131 + t / 6));
+    double advisory = ar.nextDouble() < 0.15 ? 2 + ar.nextInt(3) * 0.5 : 1.0;
+    double dm = new SplittableRandom(mix(seed, 3, (long) d * 100_000 + t)).nextGaussian() * 0.3;
+    double om = new SplittableRandom(mix(seed, 4, (long) o * 100_000 + t)).nextGaussian() * 0.3;
+    int w = d < 3 ? d : 3;
+    double xb = TRUTH[w] * share + TRUTH[4] * stayLog + TRUTH[5] * advisory;
+    double mu = Math.exp(4 + pairFe + dm + om + xb);
+    SplittableRandom yr = new SplittableRandom(mix(seed, 5, id));
+    Long arrivals = yr.nextDouble() < 0.01 ? null : poisson(mu, yr);
+    return RowFactory.create(dest, orig, month, arrivals, "synthetic", share, stayLog, fee, advisory);
+  }
+
+  private static long mix(long seed, long stream, long key) {
+    long z = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L + key * 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Exact inversion for small means, normal approximation (rounded, >= 0) above 60. */
+  static long poisson(double mu, SplittableRandom r) {
+    if (mu > 60) {
+      return Math.max(0, Math.round(mu + Math.sqrt(mu) * gaussian(r)));
+    }
+    double p = Math.exp(-mu);
+    double cdf = p;
+    double u = r.nextDouble();
+    long k = 0;
+    while (u > cdf && k < 1000) {
+      k++;
+      p *= mu / k;
+      cdf += p;
+    }
+    return k;
+  }
+
+  private static double gaussian(SplittableRandom r) {
+    double u1 = r.nextDouble();
+    double u2 = r.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}
