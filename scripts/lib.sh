@@ -122,3 +122,8 @@ pid_runs() {
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
+
+# Prints the comment block at the top of a script (its usage), without the '#'.
+usage_of() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$1" >&2
+}

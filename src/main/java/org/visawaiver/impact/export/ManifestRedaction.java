@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * What of the resolved configuration may go into {@code manifest.json}: values under keys that look
  * like credentials (Spark's own redaction rule: secret, password, token) are replaced, so a secret
  * given with {@code --set} or in a configuration file never lands in an output folder. Also
- * collects every {@code *seed} setting, so the seeds of a run are found in one place.
+ * collects every {@code *seed} setting (also inside lists), so the seeds of a run are in one place.
  */
 final class ManifestRedaction {
   static final String REDACTED = "*********(redacted)";
@@ -20,15 +20,21 @@ final class ManifestRedaction {
 
   private ManifestRedaction() {}
 
-  static void redact(ObjectNode node) {
+  static void redact(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(ManifestRedaction::redact);
+      return;
+    }
+    if (!(node instanceof ObjectNode object)) {
+      return;
+    }
     List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
+    object.fieldNames().forEachRemaining(names::add);
     for (String name : names) {
-      JsonNode child = node.get(name);
       if (SENSITIVE.matcher(name).find()) {
-        node.put(name, REDACTED);
-      } else if (child instanceof ObjectNode o) {
-        redact(o);
+        object.put(name, REDACTED);
+      } else {
+        redact(object.get(name));
       }
     }
   }
@@ -40,10 +46,17 @@ final class ManifestRedaction {
     return seeds;
   }
 
+  /** Walks objects and lists (a scenario in scenario.list may carry its own seed). */
   private static void collectSeeds(JsonNode node, String prefix, ObjectNode seeds) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collectSeeds(node.get(i), prefix + "[" + i + "]", seeds);
+      }
+      return;
+    }
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
       String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      if (e.getValue().isObject()) {
+      if (e.getValue().isContainerNode()) {
         collectSeeds(e.getValue(), path, seeds);
       } else if (e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith("seed")) {
         seeds.set(path, e.getValue());

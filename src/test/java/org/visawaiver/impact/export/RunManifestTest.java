@@ -68,10 +68,22 @@ class RunManifestTest {
   }
 
   @Test
+  void seedsInsideListsAreCollectedWithTheirPosition() throws Exception {
+    ObjectNode node = (ObjectNode) JSON.readTree(
+        "{\"scenario\":{\"seed\":1,\"list\":[{\"name\":\"a\",\"seed\":7},{\"name\":\"b\"}]}}");
+    ObjectNode seeds = ManifestRedaction.seeds(node);
+    assertEquals(2, seeds.size(), seeds.toString());
+    assertEquals(1, seeds.get("scenario.seed").asInt());
+    assertEquals(7, seeds.get("scenario.list[0].seed").asInt());
+  }
+
+  @Test
   void redactionReplacesCredentialLikeKeysAtAnyDepth() throws Exception {
     ObjectNode node = (ObjectNode) JSON.readTree(
-        "{\"a\":{\"db-password\":\"p\",\"b\":{\"api_token\":\"t\",\"keep\":1}},\"seed\":3}");
+        "{\"a\":{\"db-password\":\"p\",\"b\":{\"api_token\":\"t\",\"keep\":1}},\"seed\":3,"
+            + "\"l\":[{\"secret\":\"s\"}]}");
     ManifestRedaction.redact(node);
+    assertEquals(ManifestRedaction.REDACTED, node.at("/l/0/secret").asText());
     assertEquals(ManifestRedaction.REDACTED, node.at("/a/db-password").asText());
     assertEquals(ManifestRedaction.REDACTED, node.at("/a/b/api_token").asText());
     assertEquals(1, node.at("/a/b/keep").asInt());

@@ -64,12 +64,12 @@ class OpsScriptsTest {
     Path runs = dir.resolve("runs");
     Files.createDirectories(runs);
     Files.writeString(runs.resolve(".nightly.running"), "pid 4242 since 2026-01-01T02:30:00Z");
+    Path locked = dir.resolve("locked");
     Process holder = new ProcessBuilder("flock", runs.resolve(".nightly.lock").toString(),
-        "sleep", "60").start();
+        "bash", "-c", "touch " + locked + "; sleep 60").start();
     try {
-      OpsProcesses.awaitCondition(() -> Files.exists(runs.resolve(".nightly.lock")),
-          Duration.ofSeconds(10), "the lock file");
-      Thread.sleep(300); // flock(1) creates the file, then locks it
+      OpsProcesses.awaitCondition(() -> Files.exists(locked), Duration.ofSeconds(20),
+          "flock to take the lock");
       String out = run(dir, 1, "scripts/nightly", "--runs-dir", runs.toString());
       assertTrue(out.contains("error: another nightly run is in progress "
           + "(pid 4242 since 2026-01-01T02:30:00Z);"), out);
