@@ -200,7 +200,8 @@ public final class Demeaner {
     return q;
   }
 
-  static double[] add(double[] a, double[] b) {
+  /** a += b, returned: the combiner of every treeAggregate of level sums. */
+  public static double[] add(double[] a, double[] b) {
     for (int i = 0; i < a.length; i++) {
       a[i] += b[i];
     }

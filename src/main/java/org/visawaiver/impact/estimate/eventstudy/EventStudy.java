@@ -40,6 +40,8 @@ public final class EventStudy {
   static final String REL = "rel_month";
   static final String OTHERS = "waiver_share_other_destinations";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStudy.class);
+
   private EventStudy() {}
 
   public static List<FitResult> run(Dataset<Row> panel, EstimationSettings settings, Path dir) {
@@ -64,7 +66,15 @@ public final class EventStudy {
               base.formula().fixedEffects().stream().map(FixedEffect::name).toList()));
       ModelSpec spec = ModelSpec.of(base.name() + "_event_" + dest,
           base.estimator().configName(), formula, base.vcov().label());
-      FitResult fit = ModelFitter.fit(data, spec, settings);
+      FitResult fit;
+      try {
+        fit = ModelFitter.fit(data, spec, settings);
+      } catch (org.visawaiver.impact.config.InputException e) {
+        // The main estimates are written already; one destination without usable events must
+        // not stop the run.
+        LOG.warn("event study for {} skipped: {}", dest, e.getMessage());
+        continue;
+      }
       fits.add(fit);
       for (int k = -leads; k <= lags; k++) {
         String term = REL + "::" + k;

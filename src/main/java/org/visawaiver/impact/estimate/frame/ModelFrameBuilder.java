@@ -138,20 +138,37 @@ public final class ModelFrameBuilder {
     df = df.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> selected = df;
     List<Dataset<Row>> tables = new ArrayList<>();
-    // Number the levels of each key: sorted distinct values, zipWithIndex, joined back.
+    // Number the levels of each key (sorted distinct values) and join the numbers back. A key with
+    // at most broadcast-max-levels levels is numbered on the driver (its level table is what gets
+    // broadcast anyway: one job); a larger one by a distributed sort and zipWithIndex.
     long[] keyLevels = new long[keyNames.size()];
     for (int j = 0; j < keyNames.size(); j++) {
       String k = "_k" + j;
-      Dataset<Row> levels = df.select(col(k)).distinct();
-      JavaRDD<Row> indexed =
-          levels.orderBy(k).javaRDD().zipWithIndex()
-              .map(t -> RowFactory.create(t._1().getString(0), t._2()));
       StructType schema = new StructType().add(k, DataTypes.StringType, false)
           .add("_id" + j, DataTypes.LongType, false);
-      Dataset<Row> table = panel.sparkSession().createDataFrame(indexed, schema).cache();
-      keyLevels[j] = table.count();
-      tables.add(table);
-      df = df.join(keyLevels[j] <= settings.broadcastMaxLevels() ? broadcast(table) : table, k);
+      Dataset<Row> levels = df.select(col(k)).distinct();
+      List<Row> few = levels.limit((int) Math.min(Integer.MAX_VALUE - 1,
+          settings.broadcastMaxLevels() + 1)).collectAsList();
+      Dataset<Row> table;
+      if (few.size() <= settings.broadcastMaxLevels()) {
+        List<String> keysSorted = new ArrayList<>();
+        few.forEach(r -> keysSorted.add(r.getString(0)));
+        keysSorted.sort(String::compareTo);
+        List<Row> numbered = new ArrayList<>();
+        for (int i = 0; i < keysSorted.size(); i++) {
+          numbered.add(RowFactory.create(keysSorted.get(i), (long) i));
+        }
+        table = broadcast(panel.sparkSession().createDataFrame(numbered, schema));
+        keyLevels[j] = numbered.size();
+      } else {
+        JavaRDD<Row> indexed =
+            levels.orderBy(k).javaRDD().zipWithIndex()
+                .map(t -> RowFactory.create(t._1().getString(0), t._2()));
+        table = panel.sparkSession().createDataFrame(indexed, schema).cache();
+        keyLevels[j] = table.count();
+        tables.add(table);
+      }
+      df = df.join(table, k);
     }
 
     long[] feLevels = new long[fes.size()];

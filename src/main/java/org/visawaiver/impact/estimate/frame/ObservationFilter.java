@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.visawaiver.impact.estimate.demean.Demeaner;
 
 /**
  * Drops, repeatedly until nothing changes, observations alone in a fixed-effect level
@@ -149,12 +150,7 @@ public final class ObservationFilter {
               }
               return acc;
             },
-            (a, b2) -> {
-              for (int i = 0; i < a.length; i++) {
-                a[i] += b2[i];
-              }
-              return a;
-            },
+            Demeaner::add,
             2);
     double[] counts = java.util.Arrays.copyOf(agg, size);
     double[] sums = java.util.Arrays.copyOfRange(agg, size, 2 * size);

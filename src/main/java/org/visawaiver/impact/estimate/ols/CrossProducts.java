@@ -3,6 +3,7 @@ package org.visawaiver.impact.estimate.ols;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.FeLayout;
@@ -48,12 +49,7 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
               }
               return acc;
             },
-            (a, b) -> {
-              for (int i = 0; i < a.length; i++) {
-                a[i] += b[i];
-              }
-              return a;
-            },
+            Demeaner::add,
             2);
     coef.destroy();
     double[][] g = new double[m][m];

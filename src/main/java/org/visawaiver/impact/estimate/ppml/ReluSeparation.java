@@ -68,7 +68,7 @@ public final class ReluSeparation {
       if (kept == null) {
         kept = selectUnweighted(frame, settings);
       }
-      double[] beta = anyKept(kept) ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
+      double[] beta = LeastSquares.indices(kept).length > 0 ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
       Broadcast<double[]> gamma = jsc.broadcast(WeightedFit.combined(alpha, beta));
       double[] fb = beta;
       // Fitted values z - residual, rounded to 0 within TOL: count the negative ones and find the
@@ -153,15 +153,6 @@ public final class ReluSeparation {
       fit[i] = Math.abs(v) < TOL ? 0 : v;
     }
     return fit;
-  }
-
-  private static boolean anyKept(boolean[] kept) {
-    for (boolean b : kept) {
-      if (b) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static double[] nan(int k) {

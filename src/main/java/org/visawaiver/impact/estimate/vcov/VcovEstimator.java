@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.FeLayout;
@@ -216,12 +217,7 @@ public final class VcovEstimator {
             }
             return acc;
           },
-          (a, b) -> {
-            for (int i = 0; i < a.length; i++) {
-              a[i] += b[i];
-            }
-            return a;
-          }, 2);
+          Demeaner::add, 2);
       parts.destroy();
       return square(agg, k);
     }
@@ -280,12 +276,7 @@ public final class VcovEstimator {
                     acc[base + k * k] += 1;
                     return acc;
                   },
-                  (a, b) -> {
-                    for (int i = 0; i < a.length; i++) {
-                      a[i] += b[i];
-                    }
-                    return a;
-                  }, 2);
+                  Demeaner::add, 2);
       parts.destroy();
       Map<Integer, Meat> out = new HashMap<>();
       for (int t = 0; t < terms; t++) {
