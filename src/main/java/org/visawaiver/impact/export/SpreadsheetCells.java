@@ -45,10 +45,9 @@ public final class SpreadsheetCells {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "";
     }
-    String s = new BigDecimal(Double.toString(value)).toPlainString();
-    if (s.contains(".")) {
-      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
+    // Called for every double of panel.csv and the estimate files: strip zeros on the BigDecimal
+    // rather than with per-cell regular expressions.
+    String s = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     return s.equals("-0") ? "0" : s;
   }
 

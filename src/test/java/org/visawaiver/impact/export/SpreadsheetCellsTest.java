@@ -24,5 +24,9 @@ class SpreadsheetCellsTest {
     assertEquals("", SpreadsheetCells.number(Double.NaN, 2));
     assertEquals("-1.52787437147", SpreadsheetCells.exact(-1.52787437147));
     assertEquals("0.00000192641992934", SpreadsheetCells.exact(1.92641992934e-06));
+    assertEquals("100", SpreadsheetCells.exact(100.0));
+    assertEquals("0", SpreadsheetCells.exact(-0.0));
+    assertEquals("1.5", SpreadsheetCells.exact(1.5));
+    assertEquals("100000000000000000000", SpreadsheetCells.exact(1e20));
   }
 }
