@@ -17,7 +17,6 @@ import org.visawaiver.impact.estimate.frame.FeLayout;
  * rule is re-checked on the true residual (not the recursively updated one) before stopping.
  */
 public final class Demeaner {
-  private static final int TREE_DEPTH = 2;
   private static final int MAX_RESTARTS = 5;
 
   private final JavaRDD<Block> blocks;
@@ -79,7 +78,7 @@ public final class Demeaner {
         return new Solution(alpha, iterations, true, worst);
       }
       while (any(active) && iterations < maxIterations) {
-        double[][] q = product(cols, p, active);
+        double[][] q = product(p, active);
         iterations++;
         for (int c = 0; c < m; c++) {
           if (!active[c]) {
@@ -133,71 +132,65 @@ public final class Demeaner {
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[][]> coef = jsc.broadcast(alpha);
-    int total = m * size + m + size;
+    Broadcast<double[]> coef = jsc.broadcast(FixedEffectKernel.levelMajor(alpha, size));
     double[] agg =
-        blocks.treeAggregate(
-            new double[total],
-            (acc, b) -> {
-              double[][] a = coef.value();
+        BlockSums.sum(blocks, m * size + m + size,
+            (b, acc) -> {
+              double[][] base = new double[m][];
               for (int c = 0; c < m; c++) {
-                double[] e = FixedEffectKernel.residual(b, offsets, b.column(cols[c]), a[c], 0);
-                FixedEffectKernel.scatter(b, offsets, e, acc, c * size);
-                acc[m * size + c] += FixedEffectKernel.weightedSquares(b, e);
+                base[c] = b.column(cols[c]);
               }
-              double[] ones = new double[b.n];
-              Arrays.fill(ones, 1.0);
-              FixedEffectKernel.scatter(b, offsets, ones, acc, m * size + m);
-              return acc;
-            },
-            Demeaner::add,
-            TREE_DEPTH);
+              FixedEffectKernel.levelSums(b, offsets, base, coef.value(), m, acc, m * size,
+                  m * size + m);
+            });
     coef.destroy();
-    double[][] r = new double[m][];
-    for (int c = 0; c < m; c++) {
-      r[c] = Arrays.copyOfRange(agg, c * size, (c + 1) * size);
-    }
-    return new Gradient(
-        r, Arrays.copyOfRange(agg, m * size, m * size + m), Arrays.copyOfRange(agg, m * size + m, total));
+    return new Gradient(columns(agg, m, size, 1.0), Arrays.copyOfRange(agg, m * size, m * size + m),
+        Arrays.copyOfRange(agg, m * size + m, m * size + m + size));
   }
 
-  /** One pass: q_c = D'W P D p_c for the active columns. */
-  private double[][] product(int[] cols, double[][] p, boolean[] active) {
-    int m = cols.length;
+  /** One pass: q_c = D'W P D p_c for the active columns (null for the others). */
+  private double[][] product(double[][] p, boolean[] active) {
+    int m = p.length;
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
-    double[][] neg = new double[m][];
-    for (int c = 0; c < m; c++) {
+    int width = 0;
+    for (boolean a : active) {
+      if (a) {
+        width++;
+      }
+    }
+    double[][] dir = new double[width][];
+    for (int c = 0, j = 0; c < m; c++) {
       if (active[c]) {
-        neg[c] = new double[size];
-        for (int l = 0; l < size; l++) {
-          neg[c][l] = -p[c][l];
-        }
+        dir[j++] = p[c];
       }
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[][]> dir = jsc.broadcast(neg);
-    double[] agg =
-        blocks.treeAggregate(
-            new double[m * size],
-            (acc, b) -> {
-              double[][] d = dir.value();
-              for (int c = 0; c < m; c++) {
-                if (d[c] != null) {
-                  double[] e = FixedEffectKernel.residual(b, offsets, null, d[c], 0);
-                  FixedEffectKernel.scatter(b, offsets, e, acc, c * size);
-                }
-              }
-              return acc;
-            },
-            Demeaner::add,
-            TREE_DEPTH);
-    dir.destroy();
+    Broadcast<double[]> bd = jsc.broadcast(FixedEffectKernel.levelMajor(dir, size));
+    int w = width;
+    // e = P(0 - D p) = -P D p, so the level sums are -D'W P D p.
+    double[] agg = BlockSums.sum(blocks, w * size,
+        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), w, acc, -1, -1));
+    bd.destroy();
+    double[][] sums = columns(agg, w, size, -1.0);
     double[][] q = new double[m][];
-    for (int c = 0; c < m; c++) {
-      q[c] = Arrays.copyOfRange(agg, c * size, (c + 1) * size);
+    for (int c = 0, j = 0; c < m; c++) {
+      if (active[c]) {
+        q[c] = sums[j++];
+      }
     }
     return q;
+  }
+
+  /** Column-major copy of the first width x size level-major sums, times sign. */
+  private static double[][] columns(double[] agg, int width, int size, double sign) {
+    double[][] out = new double[width][size];
+    for (int l = 0; l < size; l++) {
+      for (int c = 0; c < width; c++) {
+        out[c][l] = sign * agg[l * width + c];
+      }
+    }
+    return out;
   }
 
   /** a += b, returned: the combiner of every treeAggregate of level sums. */

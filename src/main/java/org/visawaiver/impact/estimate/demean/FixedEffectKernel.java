@@ -79,6 +79,139 @@ public final class FixedEffectKernel {
     }
   }
 
+  /**
+   * Level sums of several columns in one sweep. Column c's demeaned value is
+   * e_ic = P(base_c - D coef_c)_i (base_c null means 0), with coef_c of level l of broadcast
+   * dimension h at {@code coef[(offset_h + l) * width + c]}; w_i e_ic is added to the same place
+   * of {@code acc}. When {@code squaresAt >= 0}, Σ w e_c² goes to acc[squaresAt + c]; when
+   * {@code weightsAt >= 0}, the level weights Σ w go to acc[weightsAt + offset_h + l].
+   *
+   * <p>Level-major order keeps the columns of one level in one cache line, so a row touches one
+   * line per dimension rather than one per dimension and column (the arrays outgrow the cache at
+   * a few hundred thousand levels x columns).
+   */
+  public static void levelSums(Block b, int[] offsets, double[][] base, double[] coef, int width,
+      double[] acc, int squaresAt, int weightsAt) {
+    int d = 0;
+    for (int o : offsets) {
+      if (o >= 0) {
+        d++;
+      }
+    }
+    int[][] ids = new int[d][];
+    int[] off = new int[d];
+    for (int h = 0, j = 0; h < offsets.length; h++) {
+      if (offsets[h] >= 0) {
+        ids[j] = b.fe[h];
+        off[j++] = offsets[h];
+      }
+    }
+    double[] w = b.w;
+    int n = b.n;
+    int[] at = new int[d];
+    if (b.runs == null) {
+      double[] e = new double[width];
+      for (int i = 0; i < n; i++) {
+        locate(ids, off, i, width, at);
+        values(base, coef, at, i, width, e, 0);
+        add(acc, at, w == null ? 1.0 : w[i], e, 0, width, squaresAt);
+        addWeights(acc, weightsAt, ids, off, i, w);
+      }
+      return;
+    }
+    // With a local fixed effect the run means need every row of a run first: E is row-major.
+    double[] e = new double[n * width];
+    for (int i = 0; i < n; i++) {
+      locate(ids, off, i, width, at);
+      values(base, coef, at, i, width, e, i * width);
+    }
+    int[] runs = b.runs;
+    double[] sums = new double[width];
+    for (int r = 0; r + 1 < runs.length; r++) {
+      int s = runs[r];
+      int t = runs[r + 1];
+      double sw = 0;
+      java.util.Arrays.fill(sums, 0.0);
+      for (int i = s; i < t; i++) {
+        double wi = w == null ? 1.0 : w[i];
+        sw += wi;
+        for (int c = 0; c < width; c++) {
+          sums[c] += wi * e[i * width + c];
+        }
+      }
+      if (sw > 0) {
+        for (int i = s; i < t; i++) {
+          for (int c = 0; c < width; c++) {
+            e[i * width + c] -= sums[c] / sw;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      locate(ids, off, i, width, at);
+      add(acc, at, w == null ? 1.0 : w[i], e, i * width, width, squaresAt);
+      addWeights(acc, weightsAt, ids, off, i, w);
+    }
+  }
+
+  /** at[h] = first slot of row i's level of broadcast dimension h. */
+  private static void locate(int[][] ids, int[] off, int i, int width, int[] at) {
+    for (int h = 0; h < at.length; h++) {
+      at[h] = (off[h] + ids[h][i]) * width;
+    }
+  }
+
+  /** out[from + c] = base_c[i] - Σ_h coef[at[h] + c] for the width columns. */
+  private static void values(double[][] base, double[] coef, int[] at, int i, int width,
+      double[] out, int from) {
+    for (int c = 0; c < width; c++) {
+      double v = base == null || base[c] == null ? 0.0 : base[c][i];
+      for (int h = 0; h < at.length; h++) {
+        v -= coef[at[h] + c];
+      }
+      out[from + c] = v;
+    }
+  }
+
+  /** Adds w e_c to every level slot of the row and, when squaresAt >= 0, w e_c² to the squares. */
+  private static void add(double[] acc, int[] at, double w, double[] e, int from, int width,
+      int squaresAt) {
+    for (int c = 0; c < width; c++) {
+      double v = e[from + c];
+      double we = w * v;
+      for (int h = 0; h < at.length; h++) {
+        acc[at[h] + c] += we;
+      }
+      if (squaresAt >= 0) {
+        acc[squaresAt + c] += we * v;
+      }
+    }
+  }
+
+  /** When weightsAt >= 0, adds the row's weight to its level of every broadcast dimension. */
+  private static void addWeights(double[] acc, int weightsAt, int[][] ids, int[] off, int i,
+      double[] w) {
+    if (weightsAt < 0) {
+      return;
+    }
+    double wi = w == null ? 1.0 : w[i];
+    for (int h = 0; h < off.length; h++) {
+      acc[weightsAt + off[h] + ids[h][i]] += wi;
+    }
+  }
+
+  /** Level-major copy of columns: out[l * m + c] = columns[c][l]. */
+  public static double[] levelMajor(double[][] columns, int size) {
+    int m = columns.length;
+    double[] out = new double[size * m];
+    for (int c = 0; c < m; c++) {
+      for (int l = 0; l < size; l++) {
+        out[l * m + c] = columns[c][l];
+      }
+    }
+    return out;
+  }
+
   /** Σ w e². */
   public static double weightedSquares(Block b, double[] e) {
     double s = 0;

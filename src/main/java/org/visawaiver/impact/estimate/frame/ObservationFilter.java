@@ -8,7 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.demean.BlockSums;
 
 /**
  * Drops, repeatedly until nothing changes, observations alone in a fixed-effect level
@@ -132,9 +132,8 @@ public final class ObservationFilter {
     int q = layout.dimensions();
     int local = layout.local();
     double[] agg =
-        blocks.treeAggregate(
-            new double[2 * size + 1],
-            (acc, b) -> {
+        BlockSums.sum(blocks, 2 * size + 1,
+            (b, acc) -> {
               for (int h = 0; h < q; h++) {
                 if (offsets[h] < 0) {
                   continue;
@@ -148,10 +147,7 @@ public final class ObservationFilter {
               if (b.runs != null) {
                 acc[2 * size] += b.runs.length - 1;
               }
-              return acc;
-            },
-            Demeaner::add,
-            2);
+            });
     double[] counts = java.util.Arrays.copyOf(agg, size);
     double[] sums = java.util.Arrays.copyOfRange(agg, size, 2 * size);
     long[] used = new long[q];
