@@ -6,6 +6,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
@@ -35,6 +37,9 @@ public final class ReluSeparation {
   static final double RELATIVE = 1e-3;
   static final int MAX_ROUNDS = 200;
   private static final double DEMEAN_TOL = 1e-13;
+  /** Least share of variance left for a regressor to count as clearly not collinear. */
+  static final double CLEARLY_FREE = 1e-6;
+  private static final Logger LOG = LoggerFactory.getLogger(ReluSeparation.class);
 
   private ReluSeparation() {}
 
@@ -66,7 +71,7 @@ public final class ReluSeparation {
       alpha = sol.coef();
       CrossProducts cp = CrossProducts.compute(cur, frame.layout(), alpha);
       if (kept == null) {
-        kept = selectUnweighted(frame, settings);
+        kept = select(cp, frame, settings);
       }
       double[] beta = LeastSquares.indices(kept).length > 0 ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
       Broadcast<double[]> gamma = jsc.broadcast(WeightedFit.combined(alpha, beta));
@@ -87,6 +92,8 @@ public final class ReluSeparation {
         }
         return new double[] {negatives, gap};
       }).fold(new double[2], (a, b) -> new double[] {a[0] + b[0], Math.max(a[1], b[1])});
+      LOG.info("separation check (ReLU): round {}: {} demeaning passes, {} negative fitted values",
+          round, sol.iterations(), (long) check[0]);
       if (check[0] == 0) {
         double cut = Math.max(TOL, RELATIVE * check[1]);
         JavaRDD<Block> kept2 = cur.map(b -> {
@@ -125,7 +132,28 @@ public final class ReluSeparation {
             + "separated observations"));
   }
 
-  /** Collinearity is judged with unit weights: the heavy weights would hide it. */
+  /**
+   * The regressors of the ReLU regressions. Exact collinearity does not depend on the weights, but
+   * with weights 10^10 apart the heavy-weighted cross-products cannot tell a collinear regressor
+   * from one that varies only among the zeros. So when every regressor is clearly free of the
+   * others under the heavy weights (the share of its variance left after the fixed effects and the
+   * regressors before it is above {@link #CLEARLY_FREE}, far above rounding), all are kept and no
+   * extra pass is needed; otherwise collinearity is judged with unit weights (one more demeaning).
+   */
+  private static boolean[] select(CrossProducts heavy, ModelFrame frame,
+      EstimationSettings settings) {
+    boolean[] all = LeastSquares.select(heavy, frame.terms(), "", CLEARLY_FREE).kept();
+    for (boolean k : all) {
+      if (!k) {
+        LOG.info("separation check (ReLU): a regressor may be collinear under the heavy weights; "
+            + "judging collinearity with unit weights");
+        return selectUnweighted(frame, settings);
+      }
+    }
+    return all;
+  }
+
+  /** Collinearity judged with unit weights, as the model's own selection. */
   private static boolean[] selectUnweighted(ModelFrame frame, EstimationSettings settings) {
     int m = frame.terms().size() + 1;
     Demeaner.Solution sol = new Demeaner(frame.blocks(), frame.layout(), settings.demeanTol(),
