@@ -30,8 +30,12 @@ public final class Demeaner {
    * @param iterations conjugate-gradient iterations (passes over the data) used
    * @param converged every column met the stopping rule
    * @param worstRatio the largest sqrt(r'M^-1 r) / sqrt(Σ w e²) at the end
+   * @param crossSums the weighted cross-products of the demeaned columns at coef, in the layout of
+   *     {@link FixedEffectKernel#levelSums} (from the pass that checked convergence), or null
+   *     when no pass was made at coef
    */
-  public record Solution(double[][] coef, int iterations, boolean converged, double worstRatio) {}
+  public record Solution(double[][] coef, int iterations, boolean converged, double worstRatio,
+      double[] crossSums) {}
 
   public Demeaner(JavaRDD<Block> blocks, FeLayout layout, double tol, int maxIterations) {
     this.blocks = blocks;
@@ -49,7 +53,7 @@ public final class Demeaner {
       alpha[c] = warm != null && warm[c] != null ? warm[c].clone() : new double[size];
     }
     if (size == 0) {
-      return new Solution(alpha, 0, true, 0);
+      return new Solution(alpha, 0, true, 0, null);
     }
     int iterations = 0;
     double worst = Double.POSITIVE_INFINITY;
@@ -75,7 +79,7 @@ public final class Demeaner {
         active[c] = ratio > tol;
       }
       if (!any(active)) {
-        return new Solution(alpha, iterations, true, worst);
+        return new Solution(alpha, iterations, true, worst, g.cross);
       }
       while (any(active) && iterations < maxIterations) {
         double[][] q = product(p, active);
@@ -111,10 +115,10 @@ public final class Demeaner {
         for (int c = 0; c < m; c++) {
           worst = Math.max(worst, ratio(dot(last.r[c], times(minv, last.r[c])), last.ss[c]));
         }
-        return new Solution(alpha, iterations, worst <= tol, worst);
+        return new Solution(alpha, iterations, worst <= tol, worst, last.cross);
       }
     }
-    return new Solution(alpha, iterations, false, worst);
+    return new Solution(alpha, iterations, false, worst, null);
   }
 
   private static double ratio(double rz, double ss) {
@@ -124,28 +128,33 @@ public final class Demeaner {
     return Math.sqrt(Math.max(rz, 0) / ss);
   }
 
-  private record Gradient(double[][] r, double[] ss, double[] levelWeights) {}
+  private record Gradient(double[][] r, double[] ss, double[] levelWeights, double[] cross) {}
 
-  /** One pass: r_c = D'W e_c with e_c = P(v_c - D alpha_c), Σ w e_c², and the level weights. */
+  /**
+   * One pass: r_c = D'W e_c with e_c = P(v_c - D alpha_c), Σ w e_c², the level weights and the
+   * cross-products of the e_c.
+   */
   private Gradient gradient(int[] cols, double[][] alpha) {
     int m = cols.length;
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
     Broadcast<double[]> coef = jsc.broadcast(FixedEffectKernel.levelMajor(alpha, size));
+    int crossAt = m * size + m + size;
     double[] agg =
-        BlockSums.sum(blocks, m * size + m + size,
+        BlockSums.sum(blocks, crossAt + m * m + 1 + 2 * m,
             (b, acc) -> {
               double[][] base = new double[m][];
               for (int c = 0; c < m; c++) {
                 base[c] = b.column(cols[c]);
               }
               FixedEffectKernel.levelSums(b, offsets, base, coef.value(), m, acc, m * size,
-                  m * size + m);
+                  m * size + m, crossAt);
             });
     coef.destroy();
     return new Gradient(columns(agg, m, size, 1.0), Arrays.copyOfRange(agg, m * size, m * size + m),
-        Arrays.copyOfRange(agg, m * size + m, m * size + m + size));
+        Arrays.copyOfRange(agg, m * size + m, crossAt),
+        Arrays.copyOfRange(agg, crossAt, agg.length));
   }
 
   /** One pass: q_c = D'W P D p_c for the active columns (null for the others). */
@@ -170,7 +179,7 @@ public final class Demeaner {
     int w = width;
     // e = P(0 - D p) = -P D p, so the level sums are -D'W P D p.
     double[] agg = BlockSums.sum(blocks, w * size,
-        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), w, acc, -1, -1));
+        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), w, acc, -1, -1, -1));
     bd.destroy();
     double[][] sums = columns(agg, w, size, -1.0);
     double[][] q = new double[m][];

@@ -84,14 +84,16 @@ public final class FixedEffectKernel {
    * e_ic = P(base_c - D coef_c)_i (base_c null means 0), with coef_c of level l of broadcast
    * dimension h at {@code coef[(offset_h + l) * width + c]}; w_i e_ic is added to the same place
    * of {@code acc}. When {@code squaresAt >= 0}, Σ w e_c² goes to acc[squaresAt + c]; when
-   * {@code weightsAt >= 0}, the level weights Σ w go to acc[weightsAt + offset_h + l].
+   * {@code weightsAt >= 0}, the level weights Σ w go to acc[weightsAt + offset_h + l]; when
+   * {@code crossAt >= 0}, the sums of {@link #addCross} go to acc[crossAt ...] (the same values the
+   * demeaning needs give the cross-products of the least-squares step at no extra pass).
    *
    * <p>Level-major order keeps the columns of one level in one cache line, so a row touches one
    * line per dimension rather than one per dimension and column (the arrays outgrow the cache at
    * a few hundred thousand levels x columns).
    */
   public static void levelSums(Block b, int[] offsets, double[][] base, double[] coef, int width,
-      double[] acc, int squaresAt, int weightsAt) {
+      double[] acc, int squaresAt, int weightsAt, int crossAt) {
     int d = 0;
     for (int o : offsets) {
       if (o >= 0) {
@@ -116,6 +118,7 @@ public final class FixedEffectKernel {
         values(base, coef, at, i, width, e, 0);
         add(acc, at, w == null ? 1.0 : w[i], e, 0, width, squaresAt);
         addWeights(acc, weightsAt, ids, off, i, w);
+        addCross(acc, crossAt, w == null ? 1.0 : w[i], e, 0, width, base, i);
       }
       return;
     }
@@ -151,6 +154,7 @@ public final class FixedEffectKernel {
       locate(ids, off, i, width, at);
       add(acc, at, w == null ? 1.0 : w[i], e, i * width, width, squaresAt);
       addWeights(acc, weightsAt, ids, off, i, w);
+      addCross(acc, crossAt, w == null ? 1.0 : w[i], e, i * width, width, base, i);
     }
   }
 
@@ -198,6 +202,29 @@ public final class FixedEffectKernel {
     for (int h = 0; h < off.length; h++) {
       acc[weightsAt + off[h] + ids[h][i]] += wi;
     }
+  }
+
+  /**
+   * When crossAt >= 0, the row's part of the weighted cross-products, in the layout of {@link
+   * org.visawaiver.impact.estimate.ols.CrossProducts}: [a * width + c] (c >= a) += w e_a e_c, then
+   * [width²] += w, [width² + 1 + a] += w v_a and [width² + 1 + width + a] += w v_a² (v = base).
+   */
+  private static void addCross(double[] acc, int crossAt, double w, double[] e, int from,
+      int width, double[][] base, int i) {
+    if (crossAt < 0) {
+      return;
+    }
+    int sums = crossAt + width * width + 1;
+    for (int a = 0; a < width; a++) {
+      double wa = w * e[from + a];
+      for (int c = a; c < width; c++) {
+        acc[crossAt + a * width + c] += wa * e[from + c];
+      }
+      double v = base[a][i];
+      acc[sums + a] += w * v;
+      acc[sums + width + a] += w * v * v;
+    }
+    acc[crossAt + width * width] += w;
   }
 
   /** Level-major copy of columns: out[l * m + c] = columns[c][l]. */

@@ -20,6 +20,17 @@ import org.visawaiver.impact.estimate.frame.FeLayout;
  */
 public record CrossProducts(double[][] demeaned, double sumW, double[] sums, double[] squares) {
 
+  /**
+   * The cross-products at a demeaning solution of all columns (0..m-1 in order): taken from the
+   * solver's last pass when it made one at the solution, else one pass.
+   */
+  public static CrossProducts of(JavaRDD<Block> blocks, FeLayout layout, Demeaner.Solution sol) {
+    if (sol.crossSums() != null) {
+      return fromSums(sol.crossSums(), sol.coef().length);
+    }
+    return compute(blocks, layout, sol.coef());
+  }
+
   public static CrossProducts compute(JavaRDD<Block> blocks, FeLayout layout, double[][] alpha) {
     int m = alpha.length;
     int[] offsets = layout.offsets();
@@ -52,6 +63,11 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
             Demeaner::add,
             2);
     coef.destroy();
+    return fromSums(agg, m);
+  }
+
+  /** Decodes [a * m + c] (c >= a) = Σ w e_a e_c, [m²] = Σ w, then Σ w v and Σ w v². */
+  static CrossProducts fromSums(double[] agg, int m) {
     double[][] g = new double[m][m];
     for (int a = 0; a < m; a++) {
       for (int c = a; c < m; c++) {

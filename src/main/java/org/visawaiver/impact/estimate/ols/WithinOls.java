@@ -16,7 +16,7 @@ public final class WithinOls {
     Demeaner demeaner = new Demeaner(frame.blocks(), frame.layout(), settings.demeanTol(),
         settings.demeanMaxIterations());
     Demeaner.Solution sol = demeaner.solve(allColumns(m), null);
-    CrossProducts cp = CrossProducts.compute(frame.blocks(), frame.layout(), sol.coef());
+    CrossProducts cp = CrossProducts.of(frame.blocks(), frame.layout(), sol);
     LeastSquares.Selection sel = select(cp, frame, settings, model);
     LeastSquares.Solution ls = LeastSquares.solve(cp, sel.kept());
     List<String> notes = new ArrayList<>(sel.notes());

@@ -81,7 +81,7 @@ public final class PoissonIrls {
         notes.add("IRLS iteration " + it + ": " + WithinOls.demeanNote(sol, settings));
       }
       alpha = sol.coef();
-      CrossProducts cp = CrossProducts.compute(cur, frame.layout(), alpha);
+      CrossProducts cp = CrossProducts.of(cur, frame.layout(), sol);
       if (kept == null) {
         LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
         kept = sel.kept();
@@ -145,7 +145,7 @@ public final class PoissonIrls {
     Demeaner.Solution sol = fin.solve(cols, alpha);
     demeanPasses += sol.iterations();
     demeanOk &= sol.converged();
-    CrossProducts cp = CrossProducts.compute(cur, frame.layout(), sol.coef());
+    CrossProducts cp = CrossProducts.of(cur, frame.layout(), sol);
     double[][] bread = LeastSquares.solve(cp, kept).bread();
     return new WeightedFit(cur, sol.coef(), beta, kept, bread, it, demeanPasses,
         converged && demeanOk, dev, notes);

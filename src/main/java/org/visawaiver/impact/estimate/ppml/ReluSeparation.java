@@ -69,7 +69,7 @@ public final class ReluSeparation {
       Demeaner.Solution sol = new Demeaner(cur, frame.layout(), DEMEAN_TOL,
           settings.demeanMaxIterations()).solve(cols, alpha);
       alpha = sol.coef();
-      CrossProducts cp = CrossProducts.compute(cur, frame.layout(), alpha);
+      CrossProducts cp = CrossProducts.of(cur, frame.layout(), sol);
       if (kept == null) {
         kept = select(cp, frame, settings);
       }
@@ -158,7 +158,7 @@ public final class ReluSeparation {
     int m = frame.terms().size() + 1;
     Demeaner.Solution sol = new Demeaner(frame.blocks(), frame.layout(), settings.demeanTol(),
         settings.demeanMaxIterations()).solve(WithinOls.allColumns(m), null);
-    CrossProducts cp = CrossProducts.compute(frame.blocks(), frame.layout(), sol.coef());
+    CrossProducts cp = CrossProducts.of(frame.blocks(), frame.layout(), sol);
     return LeastSquares.select(cp, frame.terms(), "", settings.collinearityTol()).kept();
   }
 
