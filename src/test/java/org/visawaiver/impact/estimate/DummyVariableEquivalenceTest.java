@@ -140,4 +140,27 @@ class DummyVariableEquivalenceTest {
     assertEquals(beta.getEntry(1), fit.coefficient("x2"), TOL * Math.abs(beta.getEntry(1)));
     assertEquals(Math.sqrt(inv.getEntry(0, 0) * sigma2), fit.stdError("x1"), TOL * fit.stdError("x1"));
   }
+
+  /**
+   * fixest does not count a fixed effect nested in the cluster dimension in K. Here a is nested in
+   * g = a mod 3 by the data only (no shared column name), b is not; both ways of checking (a
+   * vector of per-level cluster ranges for broadcast fixed effects, a reduceByKey for the local
+   * one when a exceeds broadcast-max-levels) find the same.
+   */
+  @Test
+  void fixedEffectNestedInClusterByDataIsNotCounted() {
+    List<double[]> rows = data();
+    Dataset<Row> df = frame(rows).withColumn("g",
+        org.apache.spark.sql.functions.expr("concat('g', cast(substr(a, 2) as int) % 3)"));
+    for (String max : List.of("2000000", "8")) {
+      FitResult fit = ModelFitter.fit(df, ModelSpec.of("p", "ppml", "y ~ x1 + x2 | a + b",
+              "cluster(g)"),
+          EstimationFixtures.settings(List.of("estimate.drop-singletons=false",
+              "estimate.broadcast-max-levels=" + max)));
+      assertEquals(List.of("a"), fit.correction().nestedFixedEffects(), "broadcast-max-levels " + max);
+      // K = 2 slopes + (9 + 7 - 1) fixed effects - (9 - 1) for a nested in g.
+      assertEquals(2 + (A + B - 1) - (A - 1), fit.correction().bigK(), "broadcast-max-levels " + max);
+      assertEquals(List.of(3L), fit.correction().clusters());
+    }
+  }
 }

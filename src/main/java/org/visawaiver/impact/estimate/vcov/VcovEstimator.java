@@ -125,6 +125,11 @@ public final class VcovEstimator {
       return true;
     }
     int g = frame.clusterNames().indexOf(cluster.name());
+    int offset = frame.layout().offset(h);
+    if (offset >= 0) {
+      return nestedByLevelRanges(fit, h, g, (int) frame.layout().levels()[h]);
+    }
+    // The local fixed effect has too many levels for a vector: one reduceByKey.
     JavaPairRDD<Integer, long[]> ranges =
         fit.blocks().flatMapToPair(
             b -> {
@@ -142,6 +147,50 @@ public final class VcovEstimator {
         .reduceByKey((x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])})
         .filter(t -> t._2()[0] != t._2()[1])
         .isEmpty();
+  }
+
+  /**
+   * Nesting of a broadcast fixed effect in a cluster dimension in one treeAggregate: the smallest
+   * and largest cluster id of every level ([2l], [2l + 1]; ids are exact in a double below 2^53).
+   */
+  private static boolean nestedByLevelRanges(WeightedFit fit, int h, int g, int levels) {
+    double[] empty = new double[0];
+    double[] ranges = fit.blocks().treeAggregate(empty,
+        (acc, b) -> {
+          double[] a = acc.length == 0 ? emptyRanges(levels) : acc;
+          for (int i = 0; i < b.n; i++) {
+            int l = b.fe[h][i];
+            double c = b.clusters[g][i];
+            a[2 * l] = Math.min(a[2 * l], c);
+            a[2 * l + 1] = Math.max(a[2 * l + 1], c);
+          }
+          return a;
+        },
+        (x, y) -> {
+          if (x.length == 0) {
+            return y;
+          }
+          for (int i = 0; i < y.length; i += 2) {
+            x[i] = Math.min(x[i], y[i]);
+            x[i + 1] = Math.max(x[i + 1], y[i + 1]);
+          }
+          return x;
+        }, 2);
+    for (int l = 0; 2 * l < ranges.length; l++) {
+      if (ranges[2 * l] < ranges[2 * l + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] emptyRanges(int levels) {
+    double[] a = new double[2 * levels];
+    for (int l = 0; l < levels; l++) {
+      a[2 * l] = Double.POSITIVE_INFINITY;
+      a[2 * l + 1] = Double.NEGATIVE_INFINITY;
+    }
+    return a;
   }
 
   /** Per-row scores over the kept regressors, computed inside each pass. */
