@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -87,11 +88,19 @@ class EstimationStepTest {
     // Levels: origin^destination 112, destination^month 480, origin^month 840. A limit of 500
     // absorbs origin^month inside partitions (data partitioned and sorted by it).
     FitResult local = fit(List.of("estimate.partitions=4", "estimate.broadcast-max-levels=500"));
-    for (FitResult other : List.of(two, eight, local)) {
+    // Partitionings change only the order of sums: 1e-10. The local path absorbs origin^month by
+    // an exact projection instead of conjugate gradients, so it meets the same demeaning
+    // tolerance (1e-10 on the residual) from another direction: 1e-9 (measured up to 2e-10).
+    Map<String, FitResult> others = Map.of("2 partitions", two, "8 partitions", eight,
+        "origin^month absorbed in partitions", local);
+    for (Map.Entry<String, FitResult> o : others.entrySet()) {
+      FitResult other = o.getValue();
+      double tol = other == local ? 1e-9 : 1e-10;
       for (String t : one.terms()) {
-        assertEquals(one.coefficient(t), other.coefficient(t), 1e-10 * Math.abs(one.coefficient(t)),
-            t);
-        assertEquals(one.stdError(t), other.stdError(t), 1e-10 * one.stdError(t), t);
+        assertEquals(one.coefficient(t), other.coefficient(t), tol * Math.abs(one.coefficient(t)),
+            o.getKey() + ": " + t);
+        assertEquals(one.stdError(t), other.stdError(t), tol * one.stdError(t),
+            o.getKey() + ": " + t);
       }
       assertEquals(one.observations(), other.observations());
     }
