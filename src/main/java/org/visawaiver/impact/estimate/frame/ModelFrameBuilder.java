@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -99,10 +101,73 @@ public final class ModelFrameBuilder {
       select.add(keys.get(keyNames.get(j)).as("_k" + j));
     }
     Dataset<Row> df = panel.select(select.toArray(Column[]::new));
+    boolean ols = spec.estimator() == Estimator.OLS;
+    int k = exprs.size();
+    int m = keyNames.size();
 
+    // One pass reads the rows into per-partition blocks with the keys still strings, then one
+    // treeAggregate gathers the keys' distinct levels and the dropped counts.
+    Dataset<Row> source = settings.partitions() > 0 ? df.repartition(settings.partitions()) : df;
+    JavaRDD<RawBlock> raw =
+        source.javaRDD()
+            .mapPartitions(it -> List.of(RawBlock.fromRows(it, k, m, ols)).iterator())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    LevelDictionary dictionary =
+        raw.treeAggregate(new LevelDictionary(m, settings.broadcastMaxLevels()),
+            LevelDictionary::add, LevelDictionary::merge, 2);
+    Map<String, Long> dropped = new LinkedHashMap<>();
+    dropped.put(MISSING_OUTCOME, dictionary.dropped(RawBlock.MISSING_OUTCOME));
+    dropped.put(MISSING_REGRESSOR, dictionary.dropped(RawBlock.MISSING_REGRESSOR));
+    long negative = dictionary.dropped(RawBlock.NEGATIVE_OUTCOME);
+    if (negative > 0) {
+      raw.unpersist(false);
+      throw new InputException(where + ": outcome " + spec.formula().outcome() + " is negative in "
+          + negative + " rows; counts must be >= 0; nothing was estimated");
+    }
+    if (ols) {
+      dropped.put(ZERO_OUTCOME_FOR_LOG, dictionary.dropped(RawBlock.NON_POSITIVE_OUTCOME));
+    }
+    if (!dictionary.fits()) {
+      raw.unpersist(false);
+      return numberByJoins(panel, df, spec, settings, terms, k, keyNames, fes, clusters, dropped);
+    }
+
+    // Every key fits in a broadcast level table: number the levels on the driver (sorted, so
+    // the ids are those of the distributed path) and swap each block's local ids for them.
+    String[][] levels = dictionary.sortedLevels();
+    Broadcast<String[][]> table =
+        JavaSparkContext.fromSparkContext(panel.sparkSession().sparkContext()).broadcast(levels);
+    int[] feKeys = fes.stream().mapToInt(fe -> keyNames.indexOf(fe.name())).toArray();
+    int[] clusterKeys = clusters.stream().mapToInt(fe -> keyNames.indexOf(fe.name())).toArray();
+    JavaRDD<Block> blocks =
+        raw.map(b -> b.toBlock(table.value(), feKeys, clusterKeys))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long n = blocks.map(b -> (long) b.n).reduce(Long::sum);
+    raw.unpersist(false);
+    // unpersist, not destroy: the cached blocks' lineage still refers to it.
+    table.unpersist(false);
+    long[] feLevels = new long[fes.size()];
+    for (int h = 0; h < fes.size(); h++) {
+      feLevels[h] = levels[feKeys[h]].length;
+    }
+    FeLayout layout = new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, -1);
+    return new ModelFrame(blocks, terms, layout,
+        clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
+  }
+
+  /**
+   * The model frame when a key has more than broadcast-max-levels levels: keys are numbered by
+   * joins (a distributed sort and zipWithIndex for the large ones) and the data is partitioned
+   * and sorted by the large fixed effect, if any. {@code df} holds the projected rows, not yet
+   * filtered; {@code dropped} the counts already taken.
+   */
+  private static ModelFrame numberByJoins(Dataset<Row> panel, Dataset<Row> df, ModelSpec spec,
+      EstimationSettings settings, List<String> terms, int k, List<String> keyNames,
+      List<FixedEffect> fes, List<FixedEffect> clusters, Map<String, Long> dropped) {
+    String where = "model \"" + spec.name() + "\"";
     Column yMissing = col("_y").isNull().or(functions.isnan(col("_y")));
     Column otherMissing = lit(false);
-    for (int t = 0; t < exprs.size(); t++) {
+    for (int t = 0; t < k; t++) {
       otherMissing = otherMissing.or(col("_x" + t).isNull()).or(functions.isnan(col("_x" + t)));
     }
     for (int j = 0; j < keyNames.size(); j++) {
@@ -110,30 +175,13 @@ public final class ModelFrameBuilder {
     }
     boolean ols = spec.estimator() == Estimator.OLS;
     Column ok = functions.not(yMissing).and(functions.not(otherMissing));
-    Row counts =
-        df.agg(
-                functions.sum(when(yMissing, 1L).otherwise(0L)),
-                functions.sum(when(functions.not(yMissing).and(otherMissing), 1L).otherwise(0L)),
-                functions.sum(when(ok.and(col("_y").leq(0)), 1L).otherwise(0L)),
-                functions.sum(when(ok.and(col("_y").lt(0)), 1L).otherwise(0L)),
-                functions.count(lit(1)))
-            .first();
-    Map<String, Long> dropped = new LinkedHashMap<>();
-    dropped.put(MISSING_OUTCOME, longOrZero(counts, 0));
-    dropped.put(MISSING_REGRESSOR, longOrZero(counts, 1));
-    if (longOrZero(counts, 3) > 0) {
-      throw new InputException(where + ": outcome " + spec.formula().outcome() + " is negative in "
-          + longOrZero(counts, 3) + " rows; counts must be >= 0; nothing was estimated");
-    }
     if (ols) {
-      dropped.put(ZERO_OUTCOME_FOR_LOG, longOrZero(counts, 2));
       ok = ok.and(col("_y").gt(0));
     }
     df = df.where(ok);
     if (ols) {
       df = df.withColumn("_y", functions.log(col("_y")));
     }
-
     // The selected columns are cached once: numbering the levels reads them several times.
     df = df.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> selected = df;
@@ -143,10 +191,10 @@ public final class ModelFrameBuilder {
     // broadcast anyway: one job); a larger one by a distributed sort and zipWithIndex.
     long[] keyLevels = new long[keyNames.size()];
     for (int j = 0; j < keyNames.size(); j++) {
-      String k = "_k" + j;
-      StructType schema = new StructType().add(k, DataTypes.StringType, false)
+      String key = "_k" + j;
+      StructType schema = new StructType().add(key, DataTypes.StringType, false)
           .add("_id" + j, DataTypes.LongType, false);
-      Dataset<Row> levels = df.select(col(k)).distinct();
+      Dataset<Row> levels = df.select(col(key)).distinct();
       List<Row> few = levels.limit((int) Math.min(Integer.MAX_VALUE - 1,
           settings.broadcastMaxLevels() + 1)).collectAsList();
       Dataset<Row> table;
@@ -162,13 +210,13 @@ public final class ModelFrameBuilder {
         keyLevels[j] = numbered.size();
       } else {
         JavaRDD<Row> indexed =
-            levels.orderBy(k).javaRDD().zipWithIndex()
+            levels.orderBy(key).javaRDD().zipWithIndex()
                 .map(t -> RowFactory.create(t._1().getString(0), t._2()));
         table = panel.sparkSession().createDataFrame(indexed, schema).cache();
         keyLevels[j] = table.count();
         tables.add(table);
       }
-      df = df.join(table, k);
+      df = df.join(table, key);
     }
 
     long[] feLevels = new long[fes.size()];
@@ -188,7 +236,7 @@ public final class ModelFrameBuilder {
     }
     List<Column> out = new ArrayList<>();
     out.add(col("_y"));
-    for (int t = 0; t < exprs.size(); t++) {
+    for (int t = 0; t < k; t++) {
       out.add(col("_x" + t));
     }
     for (FixedEffect fe : fes) {
@@ -202,12 +250,11 @@ public final class ModelFrameBuilder {
         ? settings.partitions()
         : panel.sparkSession().sparkContext().defaultParallelism();
     if (local >= 0) {
-      Column id = laid.col(laid.columns()[1 + exprs.size() + local]);
+      Column id = laid.col(laid.columns()[1 + k + local]);
       laid = laid.repartition(partitions, id).sortWithinPartitions(id);
     } else if (settings.partitions() > 0) {
       laid = laid.repartition(partitions);
     }
-    int k = exprs.size();
     int q = fes.size();
     int c = clusters.size();
     int localDim = local;
@@ -222,10 +269,6 @@ public final class ModelFrameBuilder {
         new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, local);
     return new ModelFrame(blocks, terms, layout,
         clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
-  }
-
-  private static long longOrZero(Row r, int i) {
-    return r.isNullAt(i) ? 0L : r.getLong(i);
   }
 
   private static Column key(FixedEffect fe) {
