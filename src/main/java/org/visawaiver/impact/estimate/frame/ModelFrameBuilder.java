@@ -42,7 +42,8 @@ public final class ModelFrameBuilder {
   public static final String MISSING_REGRESSOR = "missing_regressor";
   public static final String ZERO_OUTCOME_FOR_LOG = "zero_outcome_for_log";
   public static final String INTERCEPT = "(Intercept)";
-  private static final String SEPARATOR = "\u001f";
+  /** Joins the columns of a combined key (a^b) in its level strings. */
+  static final String SEPARATOR = "\u001f";
 
   private ModelFrameBuilder() {}
 
@@ -83,34 +84,58 @@ public final class ModelFrameBuilder {
         }
       }
     }
-    // Key columns: one per distinct fixed-effect or cluster name.
-    Map<String, Column> keys = new LinkedHashMap<>();
+    // Keys: one per distinct fixed-effect or cluster name.
+    Map<String, FixedEffect> keys = new LinkedHashMap<>();
     for (FixedEffect fe : fes) {
-      keys.putIfAbsent(fe.name(), key(fe));
+      keys.putIfAbsent(fe.name(), fe);
     }
     for (FixedEffect fe : clusters) {
-      keys.putIfAbsent(fe.name(), key(fe));
+      keys.putIfAbsent(fe.name(), fe);
     }
     List<String> keyNames = new ArrayList<>(keys.keySet());
-    List<Column> select = new ArrayList<>();
-    select.add(col(spec.formula().outcome()).cast(DataTypes.DoubleType).as("_y"));
+    List<Column> values = new ArrayList<>();
+    values.add(col(spec.formula().outcome()).cast(DataTypes.DoubleType).as("_y"));
     for (int t = 0; t < exprs.size(); t++) {
-      select.add(exprs.get(t).cast(DataTypes.DoubleType).as("_x" + t));
+      values.add(exprs.get(t).cast(DataTypes.DoubleType).as("_x" + t));
     }
+    // The join path reads each key as one string column, the dictionary path the key's columns.
+    List<Column> select = new ArrayList<>(values);
     for (int j = 0; j < keyNames.size(); j++) {
-      select.add(keys.get(keyNames.get(j)).as("_k" + j));
+      select.add(key(keys.get(keyNames.get(j))).as("_k" + j));
     }
     Dataset<Row> df = panel.select(select.toArray(Column[]::new));
+    List<String> components = new ArrayList<>();
+    int[][] keyComponents = new int[keyNames.size()][];
+    for (int j = 0; j < keyNames.size(); j++) {
+      List<String> cols = keys.get(keyNames.get(j)).columns();
+      keyComponents[j] = new int[cols.size()];
+      for (int s = 0; s < cols.size(); s++) {
+        if (!components.contains(cols.get(s))) {
+          components.add(cols.get(s));
+        }
+        keyComponents[j][s] = components.indexOf(cols.get(s));
+      }
+    }
+    List<Column> read = new ArrayList<>(values);
+    for (int c = 0; c < components.size(); c++) {
+      read.add(col(components.get(c)).cast(DataTypes.StringType).as("_c" + c));
+    }
+    Dataset<Row> source = panel.select(read.toArray(Column[]::new));
+    if (settings.partitions() > 0) {
+      source = source.repartition(settings.partitions());
+    }
     boolean ols = spec.estimator() == Estimator.OLS;
     int k = exprs.size();
     int m = keyNames.size();
+    int componentCount = components.size();
 
-    // One pass reads the rows into per-partition blocks with the keys still strings, then one
-    // treeAggregate gathers the keys' distinct levels and the dropped counts.
-    Dataset<Row> source = settings.partitions() > 0 ? df.repartition(settings.partitions()) : df;
+    // One pass reads the rows into per-partition blocks with locally numbered keys, then one
+    // treeAggregate gathers the keys' distinct levels and the dropped counts. Spark's internal
+    // rows keep strings as UTF-8 bytes: no String per row (see LocalKeys).
     JavaRDD<RawBlock> raw =
-        source.javaRDD()
-            .mapPartitions(it -> List.of(RawBlock.fromRows(it, k, m, ols)).iterator())
+        source.queryExecution().toRdd().toJavaRDD()
+            .mapPartitions(it -> List.of(
+                RawBlock.fromRows(it, k, keyComponents, componentCount, ols)).iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
     LevelDictionary dictionary =
         raw.treeAggregate(new LevelDictionary(m, settings.broadcastMaxLevels()),

@@ -2,15 +2,13 @@ package org.visawaiver.impact.estimate.frame;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * The usable observations of one partition before their keys are numbered: outcome and
- * regressors as columns, and for every fixed-effect or cluster key a small dictionary of the
- * partition's own levels with local ids per row. Reading the rows also counts those dropped for a
+ * regressors as columns, and for every fixed-effect or cluster key the partition's own levels
+ * with local ids per row ({@link LocalKeys}). Reading the rows also counts those dropped for a
  * missing value or a non-positive outcome. {@link #toBlock} swaps the local ids for the global
  * ones of a {@link LevelDictionary}.
  */
@@ -41,11 +39,14 @@ final class RawBlock implements Serializable {
   }
 
   /**
-   * Reads rows laid out as y, x_1..x_k, key_1..key_m (strings). Drops a row with a missing (null
-   * or NaN) outcome, else one with a missing regressor or key, else, for OLS ({@code log}), one
+   * Reads rows laid out as y, x_1..x_k, then the string columns the keys are made of ({@code
+   * keys[j]}: the indices of key j's columns among them). Drops a row with a missing (null or NaN)
+   * outcome, else one with a missing regressor or key column, else, for OLS ({@code log}), one
    * with an outcome <= 0; for OLS the outcome kept is its log.
    */
-  static RawBlock fromRows(Iterator<Row> rows, int k, int m, boolean log) {
+  static RawBlock fromRows(Iterator<InternalRow> rows, int k, int[][] keys, int components,
+      boolean log) {
+    int m = keys.length;
     long[] dropped = new long[4];
     Block.DoubleArray y = new Block.DoubleArray();
     Block.DoubleArray[] x = new Block.DoubleArray[k];
@@ -53,19 +54,17 @@ final class RawBlock implements Serializable {
       x[t] = new Block.DoubleArray();
     }
     Block.IntArray[] ids = new Block.IntArray[m];
-    @SuppressWarnings("unchecked")
-    Map<String, Integer>[] dictionaries = new Map[m];
     for (int j = 0; j < m; j++) {
       ids[j] = new Block.IntArray();
-      dictionaries[j] = new HashMap<>();
     }
+    LocalKeys local = new LocalKeys(keys, components);
     while (rows.hasNext()) {
-      Row r = rows.next();
+      InternalRow r = rows.next();
       if (missing(r, 0)) {
         dropped[MISSING_OUTCOME]++;
         continue;
       }
-      if (anyMissing(r, k, m)) {
+      if (anyMissing(r, k, components)) {
         dropped[MISSING_REGRESSOR]++;
         continue;
       }
@@ -84,9 +83,9 @@ final class RawBlock implements Serializable {
       for (int t = 0; t < k; t++) {
         x[t].add(r.getDouble(1 + t));
       }
+      local.read(r, 1 + k);
       for (int j = 0; j < m; j++) {
-        Map<String, Integer> d = dictionaries[j];
-        ids[j].add(d.computeIfAbsent(r.getString(1 + k + j), s -> d.size()));
+        ids[j].add(local.id(j));
       }
     }
     double[][] xs = new double[k][];
@@ -96,27 +95,24 @@ final class RawBlock implements Serializable {
     String[][] levels = new String[m][];
     int[][] idArrays = new int[m][];
     for (int j = 0; j < m; j++) {
-      levels[j] = new String[dictionaries[j].size()];
-      for (Map.Entry<String, Integer> e : dictionaries[j].entrySet()) {
-        levels[j][e.getValue()] = e.getKey();
-      }
+      levels[j] = local.levels(j);
       idArrays[j] = ids[j].toArray();
     }
     return new RawBlock(y.toArray(), xs, levels, idArrays, dropped);
   }
 
-  private static boolean missing(Row r, int i) {
+  private static boolean missing(InternalRow r, int i) {
     return r.isNullAt(i) || Double.isNaN(r.getDouble(i));
   }
 
-  private static boolean anyMissing(Row r, int k, int m) {
+  private static boolean anyMissing(InternalRow r, int k, int components) {
     for (int t = 0; t < k; t++) {
       if (missing(r, 1 + t)) {
         return true;
       }
     }
-    for (int j = 0; j < m; j++) {
-      if (r.isNullAt(1 + k + j)) {
+    for (int c = 0; c < components; c++) {
+      if (r.isNullAt(1 + k + c)) {
         return true;
       }
     }
