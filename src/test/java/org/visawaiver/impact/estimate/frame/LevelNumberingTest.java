@@ -133,6 +133,51 @@ class LevelNumberingTest {
         List.of(LevelNumberingTest::pair)));
   }
 
+  /** Row identity (y) -> ids of every fixed effect and cluster dimension. */
+  private static Map<Integer, List<Long>> idsByRow(ModelFrame frame) {
+    Map<Integer, List<Long>> out = new java.util.HashMap<>();
+    for (Block b : frame.blocks().collect()) {
+      for (int r = 0; r < b.n; r++) {
+        List<Long> ids = new ArrayList<>();
+        for (int[] fe : b.fe) {
+          ids.add((long) fe[r]);
+        }
+        for (long[] c : b.clusters) {
+          ids.add(c[r]);
+        }
+        out.put((int) b.y[r], ids);
+      }
+    }
+    frame.blocks().unpersist();
+    return out;
+  }
+
+  /**
+   * Thousands of levels (the local pair tables grow), numeric columns (numbered by their
+   * strings) and a three-column key: the same ids as the join path.
+   */
+  @Test
+  void manyLevelsAndNumericColumnsMatchTheJoinPath() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      rows.add(RowFactory.create((double) (i + 1), Math.cos(i), i % 97, (long) (i % 89),
+          "m" + i % 5));
+    }
+    StructType schema = new StructType().add("y", DataTypes.DoubleType)
+        .add("x", DataTypes.DoubleType).add("a", DataTypes.IntegerType)
+        .add("b", DataTypes.LongType).add("c", DataTypes.StringType);
+    Dataset<Row> data = SharedSpark.spark().createDataFrame(rows, schema);
+    ModelSpec spec = ModelSpec.of("m", "ppml", "y ~ x | a^b + b^c", "cluster(a, c^b^a)");
+    ModelFrame dictionary = ModelFrameBuilder.build(data, spec, settings("estimate.partitions=3"));
+    ModelFrame joins = ModelFrameBuilder.build(data, spec,
+        settings("estimate.partitions=3", "estimate.broadcast-max-levels=500"));
+    assertEquals(-1, dictionary.layout().local());
+    assertEquals(0, joins.layout().local());
+    assertArrayEquals(joins.layout().levels(), dictionary.layout().levels());
+    assertArrayEquals(new long[] {3000, 445}, dictionary.layout().levels());
+    assertEquals(idsByRow(joins), idsByRow(dictionary));
+  }
+
   /** Missing outcome, missing regressor, missing key and zero outcome, counted on both paths. */
   @ParameterizedTest
   @ValueSource(longs = {2000000, 2})
