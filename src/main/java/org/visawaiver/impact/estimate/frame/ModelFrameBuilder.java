@@ -36,6 +36,14 @@ import org.visawaiver.impact.estimate.spec.VcovSpec;
  * drops (and counts) rows with a missing outcome or regressor (and, for OLS, a zero outcome),
  * numbers the levels of every fixed effect and cluster dimension, and lays the data out by
  * partition. Singletons and separation are handled next by {@link ObservationFilter}.
+ *
+ * <p>Level ids are the positions of a key's levels in sorted (String) order. One pass reads the
+ * rows into blocks whose keys are numbered within the partition ({@link RawBlock}) and one
+ * treeAggregate gathers every key's levels ({@link LevelDictionary}). When every key has at most
+ * {@code estimate.broadcast-max-levels} levels (the common case), the sorted levels are
+ * broadcast and each block's local ids are mapped to them. Otherwise the keys are numbered by
+ * joins (a distributed sort for the large ones) and the data is partitioned by the large fixed
+ * effect.
  */
 public final class ModelFrameBuilder {
   public static final String MISSING_OUTCOME = "missing_outcome";
@@ -98,47 +106,10 @@ public final class ModelFrameBuilder {
     for (int t = 0; t < exprs.size(); t++) {
       values.add(exprs.get(t).cast(DataTypes.DoubleType).as("_x" + t));
     }
-    // The join path reads each key as one string column, the dictionary path the key's columns.
-    List<Column> select = new ArrayList<>(values);
-    for (int j = 0; j < keyNames.size(); j++) {
-      select.add(key(keys.get(keyNames.get(j))).as("_k" + j));
-    }
-    Dataset<Row> df = panel.select(select.toArray(Column[]::new));
-    List<String> components = new ArrayList<>();
-    int[][] keyComponents = new int[keyNames.size()][];
-    for (int j = 0; j < keyNames.size(); j++) {
-      List<String> cols = keys.get(keyNames.get(j)).columns();
-      keyComponents[j] = new int[cols.size()];
-      for (int s = 0; s < cols.size(); s++) {
-        if (!components.contains(cols.get(s))) {
-          components.add(cols.get(s));
-        }
-        keyComponents[j][s] = components.indexOf(cols.get(s));
-      }
-    }
-    List<Column> read = new ArrayList<>(values);
-    for (int c = 0; c < components.size(); c++) {
-      read.add(col(components.get(c)).cast(DataTypes.StringType).as("_c" + c));
-    }
-    Dataset<Row> source = panel.select(read.toArray(Column[]::new));
-    if (settings.partitions() > 0) {
-      source = source.repartition(settings.partitions());
-    }
     boolean ols = spec.estimator() == Estimator.OLS;
-    int k = exprs.size();
-    int m = keyNames.size();
-    int componentCount = components.size();
-
-    // One pass reads the rows into per-partition blocks with locally numbered keys, then one
-    // treeAggregate gathers the keys' distinct levels and the dropped counts. Spark's internal
-    // rows keep strings as UTF-8 bytes: no String per row (see LocalKeys).
-    JavaRDD<RawBlock> raw =
-        source.queryExecution().toRdd().toJavaRDD()
-            .mapPartitions(it -> List.of(
-                RawBlock.fromRows(it, k, keyComponents, componentCount, ols)).iterator())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<RawBlock> raw = readRaw(panel, values, keys, settings, ols);
     LevelDictionary dictionary =
-        raw.treeAggregate(new LevelDictionary(m, settings.broadcastMaxLevels()),
+        raw.treeAggregate(new LevelDictionary(keys.size(), settings.broadcastMaxLevels()),
             LevelDictionary::add, LevelDictionary::merge, 2);
     Map<String, Long> dropped = new LinkedHashMap<>();
     dropped.put(MISSING_OUTCOME, dictionary.dropped(RawBlock.MISSING_OUTCOME));
@@ -154,11 +125,17 @@ public final class ModelFrameBuilder {
     }
     if (!dictionary.fits()) {
       raw.unpersist(false);
-      return numberByJoins(panel, df, spec, settings, terms, k, keyNames, fes, clusters, dropped);
+      List<Column> select = new ArrayList<>(values);
+      for (int j = 0; j < keyNames.size(); j++) {
+        select.add(key(keys.get(keyNames.get(j))).as("_k" + j));
+      }
+      Dataset<Row> df = panel.select(select.toArray(Column[]::new));
+      return numberByJoins(panel, df, spec, settings, terms, exprs.size(), keyNames, fes,
+          clusters, dropped);
     }
 
     // Every key fits in a broadcast level table: number the levels on the driver (sorted, so
-    // the ids are those of the distributed path) and swap each block's local ids for them.
+    // the ids are those of the join path) and swap each block's local ids for them.
     String[][] levels = dictionary.sortedLevels();
     Broadcast<String[][]> table =
         JavaSparkContext.fromSparkContext(panel.sparkSession().sparkContext()).broadcast(levels);
@@ -178,6 +155,43 @@ public final class ModelFrameBuilder {
     FeLayout layout = new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, -1);
     return new ModelFrame(blocks, terms, layout,
         clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
+  }
+
+  /**
+   * One pass over the panel into cached {@link RawBlock}s: the outcome and regressor columns
+   * ({@code values}), and the string columns the keys are made of, each read once however many
+   * keys use it. Spark's internal rows keep strings as UTF-8 bytes: no String per row and key.
+   */
+  private static JavaRDD<RawBlock> readRaw(Dataset<Row> panel, List<Column> values,
+      Map<String, FixedEffect> keys, EstimationSettings settings, boolean ols) {
+    List<String> components = new ArrayList<>();
+    int[][] keyComponents = new int[keys.size()][];
+    int j = 0;
+    for (FixedEffect key : keys.values()) {
+      List<String> cols = key.columns();
+      keyComponents[j] = new int[cols.size()];
+      for (int s = 0; s < cols.size(); s++) {
+        if (!components.contains(cols.get(s))) {
+          components.add(cols.get(s));
+        }
+        keyComponents[j][s] = components.indexOf(cols.get(s));
+      }
+      j++;
+    }
+    List<Column> read = new ArrayList<>(values);
+    for (int c = 0; c < components.size(); c++) {
+      read.add(col(components.get(c)).cast(DataTypes.StringType).as("_c" + c));
+    }
+    Dataset<Row> source = panel.select(read.toArray(Column[]::new));
+    if (settings.partitions() > 0) {
+      source = source.repartition(settings.partitions());
+    }
+    int k = values.size() - 1;
+    int componentCount = components.size();
+    return source.queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(it -> List.of(
+            RawBlock.fromRows(it, k, keyComponents, componentCount, ols)).iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /**

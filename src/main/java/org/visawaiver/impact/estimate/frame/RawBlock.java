@@ -15,9 +15,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
 final class RawBlock implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Indices into {@link #dropped}. */
+  /** Indices into {@link #dropped}: a missing outcome, else a missing regressor or key. */
   static final int MISSING_OUTCOME = 0;
   static final int MISSING_REGRESSOR = 1;
+  /** Complete rows with an outcome <= 0 (dropped for OLS only), and those < 0 (an error). */
   static final int NON_POSITIVE_OUTCOME = 2;
   static final int NEGATIVE_OUTCOME = 3;
 
@@ -27,7 +28,7 @@ final class RawBlock implements Serializable {
   final String[][] levels;
   /** Per key, the local level id of each row. */
   final int[][] ids;
-  /** Rows dropped, indexed by the constants above (the last two overlap and are not dropped for PPML). */
+  /** Row counts, indexed by the constants above. */
   final long[] dropped;
 
   private RawBlock(double[] y, double[][] x, String[][] levels, int[][] ids, long[] dropped) {
