@@ -109,9 +109,21 @@ final class LocalKeys {
     private int[] ids = new int[1024];
     private long[] pairs = new long[256];
     private int size;
+    /** The previous row's pair and id: panels sorted by a key repeat its pairs. */
+    private long lastKey = -1;
+    private int lastId;
 
     int id(int a, int b) {
       long key = ((long) a << 32) | (b & 0xffffffffL);
+      if (key == lastKey) {
+        return lastId;
+      }
+      lastKey = key;
+      lastId = lookup(key);
+      return lastId;
+    }
+
+    private int lookup(long key) {
       int mask = table.length - 1;
       int slot = mix(key) & mask;
       // ids[slot] holds id + 1; 0 marks an empty slot.
