@@ -205,7 +205,7 @@ public final class Block implements Serializable {
     return new Block(ys, xs, fes, cls, localDim, null, null, null);
   }
 
-  private static final class DoubleArray {
+  static final class DoubleArray {
     double[] a = new double[1024];
     int n;
 
@@ -221,7 +221,7 @@ public final class Block implements Serializable {
     }
   }
 
-  private static final class IntArray {
+  static final class IntArray {
     int[] a = new int[1024];
     int n;
 

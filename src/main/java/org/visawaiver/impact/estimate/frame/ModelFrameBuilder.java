@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,13 +36,22 @@ import org.visawaiver.impact.estimate.spec.VcovSpec;
  * drops (and counts) rows with a missing outcome or regressor (and, for OLS, a zero outcome),
  * numbers the levels of every fixed effect and cluster dimension, and lays the data out by
  * partition. Singletons and separation are handled next by {@link ObservationFilter}.
+ *
+ * <p>Level ids are the positions of a key's levels in sorted (String) order. One pass reads the
+ * rows into blocks whose keys are numbered within the partition ({@link RawBlock}) and one
+ * treeAggregate gathers every key's levels ({@link LevelDictionary}). When every key has at most
+ * {@code estimate.broadcast-max-levels} levels (the common case), the sorted levels are
+ * broadcast and each block's local ids are mapped to them. Otherwise the keys are numbered by
+ * joins (a distributed sort for the large ones) and the data is partitioned by the large fixed
+ * effect.
  */
 public final class ModelFrameBuilder {
   public static final String MISSING_OUTCOME = "missing_outcome";
   public static final String MISSING_REGRESSOR = "missing_regressor";
   public static final String ZERO_OUTCOME_FOR_LOG = "zero_outcome_for_log";
   public static final String INTERCEPT = "(Intercept)";
-  private static final String SEPARATOR = "\u001f";
+  /** Joins the columns of a combined key (a^b) in its level strings. */
+  static final String SEPARATOR = "\u001f";
 
   private ModelFrameBuilder() {}
 
@@ -81,28 +92,121 @@ public final class ModelFrameBuilder {
         }
       }
     }
-    // Key columns: one per distinct fixed-effect or cluster name.
-    Map<String, Column> keys = new LinkedHashMap<>();
+    // Keys: one per distinct fixed-effect or cluster name.
+    Map<String, FixedEffect> keys = new LinkedHashMap<>();
     for (FixedEffect fe : fes) {
-      keys.putIfAbsent(fe.name(), key(fe));
+      keys.putIfAbsent(fe.name(), fe);
     }
     for (FixedEffect fe : clusters) {
-      keys.putIfAbsent(fe.name(), key(fe));
+      keys.putIfAbsent(fe.name(), fe);
     }
     List<String> keyNames = new ArrayList<>(keys.keySet());
-    List<Column> select = new ArrayList<>();
-    select.add(col(spec.formula().outcome()).cast(DataTypes.DoubleType).as("_y"));
+    List<Column> values = new ArrayList<>();
+    values.add(col(spec.formula().outcome()).cast(DataTypes.DoubleType).as("_y"));
     for (int t = 0; t < exprs.size(); t++) {
-      select.add(exprs.get(t).cast(DataTypes.DoubleType).as("_x" + t));
+      values.add(exprs.get(t).cast(DataTypes.DoubleType).as("_x" + t));
     }
-    for (int j = 0; j < keyNames.size(); j++) {
-      select.add(keys.get(keyNames.get(j)).as("_k" + j));
+    boolean ols = spec.estimator() == Estimator.OLS;
+    JavaRDD<RawBlock> raw = readRaw(panel, values, keys, settings, ols);
+    LevelDictionary dictionary =
+        raw.treeAggregate(new LevelDictionary(keys.size(), settings.broadcastMaxLevels()),
+            LevelDictionary::add, LevelDictionary::merge, 2);
+    Map<String, Long> dropped = new LinkedHashMap<>();
+    dropped.put(MISSING_OUTCOME, dictionary.dropped(RawBlock.MISSING_OUTCOME));
+    dropped.put(MISSING_REGRESSOR, dictionary.dropped(RawBlock.MISSING_REGRESSOR));
+    long negative = dictionary.dropped(RawBlock.NEGATIVE_OUTCOME);
+    if (negative > 0) {
+      raw.unpersist(false);
+      throw new InputException(where + ": outcome " + spec.formula().outcome() + " is negative in "
+          + negative + " rows; counts must be >= 0; nothing was estimated");
     }
-    Dataset<Row> df = panel.select(select.toArray(Column[]::new));
+    if (ols) {
+      dropped.put(ZERO_OUTCOME_FOR_LOG, dictionary.dropped(RawBlock.NON_POSITIVE_OUTCOME));
+    }
+    if (!dictionary.fits()) {
+      raw.unpersist(false);
+      List<Column> select = new ArrayList<>(values);
+      for (int j = 0; j < keyNames.size(); j++) {
+        select.add(key(keys.get(keyNames.get(j))).as("_k" + j));
+      }
+      Dataset<Row> df = panel.select(select.toArray(Column[]::new));
+      return numberByJoins(panel, df, spec, settings, terms, exprs.size(), keyNames, fes,
+          clusters, dropped);
+    }
 
+    // Every key fits in a broadcast level table: number the levels on the driver (sorted, so
+    // the ids are those of the join path) and swap each block's local ids for them.
+    String[][] levels = dictionary.sortedLevels();
+    Broadcast<String[][]> table =
+        JavaSparkContext.fromSparkContext(panel.sparkSession().sparkContext()).broadcast(levels);
+    int[] feKeys = fes.stream().mapToInt(fe -> keyNames.indexOf(fe.name())).toArray();
+    int[] clusterKeys = clusters.stream().mapToInt(fe -> keyNames.indexOf(fe.name())).toArray();
+    JavaRDD<Block> blocks =
+        raw.map(b -> b.toBlock(table.value(), feKeys, clusterKeys))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long n = blocks.map(b -> (long) b.n).reduce(Long::sum);
+    raw.unpersist(false);
+    // unpersist, not destroy: the cached blocks' lineage still refers to it.
+    table.unpersist(false);
+    long[] feLevels = new long[fes.size()];
+    for (int h = 0; h < fes.size(); h++) {
+      feLevels[h] = levels[feKeys[h]].length;
+    }
+    FeLayout layout = new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, -1);
+    return new ModelFrame(blocks, terms, layout,
+        clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
+  }
+
+  /**
+   * One pass over the panel into cached {@link RawBlock}s: the outcome and regressor columns
+   * ({@code values}), and the string columns the keys are made of, each read once however many
+   * keys use it. Spark's internal rows keep strings as UTF-8 bytes: no String per row and key.
+   */
+  private static JavaRDD<RawBlock> readRaw(Dataset<Row> panel, List<Column> values,
+      Map<String, FixedEffect> keys, EstimationSettings settings, boolean ols) {
+    List<String> components = new ArrayList<>();
+    int[][] keyComponents = new int[keys.size()][];
+    int j = 0;
+    for (FixedEffect key : keys.values()) {
+      List<String> cols = key.columns();
+      keyComponents[j] = new int[cols.size()];
+      for (int s = 0; s < cols.size(); s++) {
+        if (!components.contains(cols.get(s))) {
+          components.add(cols.get(s));
+        }
+        keyComponents[j][s] = components.indexOf(cols.get(s));
+      }
+      j++;
+    }
+    List<Column> read = new ArrayList<>(values);
+    for (int c = 0; c < components.size(); c++) {
+      read.add(col(components.get(c)).cast(DataTypes.StringType).as("_c" + c));
+    }
+    Dataset<Row> source = panel.select(read.toArray(Column[]::new));
+    if (settings.partitions() > 0) {
+      source = source.repartition(settings.partitions());
+    }
+    int k = values.size() - 1;
+    int componentCount = components.size();
+    return source.queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(it -> List.of(
+            RawBlock.fromRows(it, k, keyComponents, componentCount, ols)).iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * The model frame when a key has more than broadcast-max-levels levels: keys are numbered by
+   * joins (a distributed sort and zipWithIndex for the large ones) and the data is partitioned
+   * and sorted by the large fixed effect, if any. {@code df} holds the projected rows, not yet
+   * filtered; {@code dropped} the counts already taken.
+   */
+  private static ModelFrame numberByJoins(Dataset<Row> panel, Dataset<Row> df, ModelSpec spec,
+      EstimationSettings settings, List<String> terms, int k, List<String> keyNames,
+      List<FixedEffect> fes, List<FixedEffect> clusters, Map<String, Long> dropped) {
+    String where = "model \"" + spec.name() + "\"";
     Column yMissing = col("_y").isNull().or(functions.isnan(col("_y")));
     Column otherMissing = lit(false);
-    for (int t = 0; t < exprs.size(); t++) {
+    for (int t = 0; t < k; t++) {
       otherMissing = otherMissing.or(col("_x" + t).isNull()).or(functions.isnan(col("_x" + t)));
     }
     for (int j = 0; j < keyNames.size(); j++) {
@@ -110,30 +214,13 @@ public final class ModelFrameBuilder {
     }
     boolean ols = spec.estimator() == Estimator.OLS;
     Column ok = functions.not(yMissing).and(functions.not(otherMissing));
-    Row counts =
-        df.agg(
-                functions.sum(when(yMissing, 1L).otherwise(0L)),
-                functions.sum(when(functions.not(yMissing).and(otherMissing), 1L).otherwise(0L)),
-                functions.sum(when(ok.and(col("_y").leq(0)), 1L).otherwise(0L)),
-                functions.sum(when(ok.and(col("_y").lt(0)), 1L).otherwise(0L)),
-                functions.count(lit(1)))
-            .first();
-    Map<String, Long> dropped = new LinkedHashMap<>();
-    dropped.put(MISSING_OUTCOME, longOrZero(counts, 0));
-    dropped.put(MISSING_REGRESSOR, longOrZero(counts, 1));
-    if (longOrZero(counts, 3) > 0) {
-      throw new InputException(where + ": outcome " + spec.formula().outcome() + " is negative in "
-          + longOrZero(counts, 3) + " rows; counts must be >= 0; nothing was estimated");
-    }
     if (ols) {
-      dropped.put(ZERO_OUTCOME_FOR_LOG, longOrZero(counts, 2));
       ok = ok.and(col("_y").gt(0));
     }
     df = df.where(ok);
     if (ols) {
       df = df.withColumn("_y", functions.log(col("_y")));
     }
-
     // The selected columns are cached once: numbering the levels reads them several times.
     df = df.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> selected = df;
@@ -143,10 +230,10 @@ public final class ModelFrameBuilder {
     // broadcast anyway: one job); a larger one by a distributed sort and zipWithIndex.
     long[] keyLevels = new long[keyNames.size()];
     for (int j = 0; j < keyNames.size(); j++) {
-      String k = "_k" + j;
-      StructType schema = new StructType().add(k, DataTypes.StringType, false)
+      String key = "_k" + j;
+      StructType schema = new StructType().add(key, DataTypes.StringType, false)
           .add("_id" + j, DataTypes.LongType, false);
-      Dataset<Row> levels = df.select(col(k)).distinct();
+      Dataset<Row> levels = df.select(col(key)).distinct();
       List<Row> few = levels.limit((int) Math.min(Integer.MAX_VALUE - 1,
           settings.broadcastMaxLevels() + 1)).collectAsList();
       Dataset<Row> table;
@@ -162,13 +249,13 @@ public final class ModelFrameBuilder {
         keyLevels[j] = numbered.size();
       } else {
         JavaRDD<Row> indexed =
-            levels.orderBy(k).javaRDD().zipWithIndex()
+            levels.orderBy(key).javaRDD().zipWithIndex()
                 .map(t -> RowFactory.create(t._1().getString(0), t._2()));
         table = panel.sparkSession().createDataFrame(indexed, schema).cache();
         keyLevels[j] = table.count();
         tables.add(table);
       }
-      df = df.join(table, k);
+      df = df.join(table, key);
     }
 
     long[] feLevels = new long[fes.size()];
@@ -188,7 +275,7 @@ public final class ModelFrameBuilder {
     }
     List<Column> out = new ArrayList<>();
     out.add(col("_y"));
-    for (int t = 0; t < exprs.size(); t++) {
+    for (int t = 0; t < k; t++) {
       out.add(col("_x" + t));
     }
     for (FixedEffect fe : fes) {
@@ -202,12 +289,11 @@ public final class ModelFrameBuilder {
         ? settings.partitions()
         : panel.sparkSession().sparkContext().defaultParallelism();
     if (local >= 0) {
-      Column id = laid.col(laid.columns()[1 + exprs.size() + local]);
+      Column id = laid.col(laid.columns()[1 + k + local]);
       laid = laid.repartition(partitions, id).sortWithinPartitions(id);
     } else if (settings.partitions() > 0) {
       laid = laid.repartition(partitions);
     }
-    int k = exprs.size();
     int q = fes.size();
     int c = clusters.size();
     int localDim = local;
@@ -222,10 +308,6 @@ public final class ModelFrameBuilder {
         new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, local);
     return new ModelFrame(blocks, terms, layout,
         clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
-  }
-
-  private static long longOrZero(Row r, int i) {
-    return r.isNullAt(i) ? 0L : r.getLong(i);
   }
 
   private static Column key(FixedEffect fe) {
