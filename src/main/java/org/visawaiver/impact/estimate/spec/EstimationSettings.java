@@ -21,7 +21,8 @@ import org.visawaiver.impact.config.InputException;
  * @param collinearityTol a regressor whose residual variance, after the fixed effects and the
  *     regressors before it, is below this share of its variance is dropped
  * @param separationRelu detect regressor-driven separation (ReLU method) before PPML
- * @param partitions number of data partitions for estimation; 0 keeps Spark's default parallelism
+ * @param partitions number of data partitions for estimation; 0: Spark's default parallelism (input
+ *     with more partitions is coalesced to it)
  * @param eventStudy event-study settings
  */
 public record EstimationSettings(

@@ -216,4 +216,28 @@ class LevelNumberingTest {
     assertEquals("model \"neg\": outcome y is negative in 2 rows; counts must be >= 0; "
         + "nothing was estimated", e.getMessage());
   }
+
+  /**
+   * With estimate.partitions = 0 an input split finer than Spark's default parallelism (a panel
+   * out of a shuffle) is coalesced to it on both paths, so a pass is one task per core and
+   * treeAggregate adds no shuffle level; an explicit setting is kept. With the limit at 3, o is
+   * partitioned and also the cluster dimension (that once made its column name ambiguous).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {2_000_000L, 3L})
+  void inputFinerThanTheCoresIsCoalescedUnlessPartitionsAreSet(long maxLevels) {
+    ModelSpec spec = ModelSpec.of("m", "ppml", "y ~ x | o + d", "cluster(o)");
+    int cores = SharedSpark.spark().sparkContext().defaultParallelism();
+    Dataset<Row> fine = panel().repartition(8);
+    ModelFrame frame = ModelFrameBuilder.build(fine, spec,
+        settings("estimate.broadcast-max-levels=" + maxLevels));
+    assertEquals(Math.min(8, cores), frame.blocks().getNumPartitions());
+    assertEquals(ROWS, checkIds(frame, List.of(LevelNumberingTest::origin,
+        LevelNumberingTest::destination), List.of(LevelNumberingTest::origin)));
+    ModelFrame set = ModelFrameBuilder.build(fine, spec,
+        settings("estimate.partitions=5", "estimate.broadcast-max-levels=" + maxLevels));
+    assertEquals(5, set.blocks().getNumPartitions());
+    frame.blocks().unpersist();
+    set.blocks().unpersist();
+  }
 }
