@@ -12,6 +12,8 @@ import org.apache.spark.api.java.JavaRDD;
  * @param terms coefficient names, aligned with the regressor columns of the blocks
  * @param layout fixed effects and where their coefficients live
  * @param clusterNames names of the cluster dimensions (aligned with Block.clusters)
+ * @param clusterLevels number of ids of each cluster dimension (ids are 0..levels-1; after
+ *     dropping observations some may be unused)
  * @param observations rows in the blocks
  * @param usedLevels levels of each fixed effect that have observations (for K)
  * @param dropped observations dropped and why, in the order the rules ran
@@ -22,6 +24,7 @@ public record ModelFrame(
     List<String> terms,
     FeLayout layout,
     List<String> clusterNames,
+    long[] clusterLevels,
     long observations,
     long[] usedLevels,
     Map<String, Long> dropped,
@@ -31,8 +34,14 @@ public record ModelFrame(
     return usedLevels.clone();
   }
 
+  @Override
+  public long[] clusterLevels() {
+    return clusterLevels.clone();
+  }
+
   public ModelFrame {
     terms = List.copyOf(terms);
+    clusterLevels = clusterLevels.clone();
     usedLevels = usedLevels.clone();
     clusterNames = List.copyOf(clusterNames);
     dropped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
@@ -46,6 +55,6 @@ public record ModelFrame(
     moreDropped.forEach((k, v) -> d.merge(k, v, Long::sum));
     List<String> nn = new java.util.ArrayList<>(notes);
     nn.addAll(moreNotes);
-    return new ModelFrame(other, terms, layout, clusterNames, n, levels, d, nn);
+    return new ModelFrame(other, terms, layout, clusterNames, clusterLevels, n, levels, d, nn);
   }
 }

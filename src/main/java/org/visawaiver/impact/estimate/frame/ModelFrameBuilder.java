@@ -152,9 +152,14 @@ public final class ModelFrameBuilder {
     for (int h = 0; h < fes.size(); h++) {
       feLevels[h] = levels[feKeys[h]].length;
     }
+    long[] clusterLevels = new long[clusters.size()];
+    for (int g = 0; g < clusters.size(); g++) {
+      clusterLevels[g] = levels[clusterKeys[g]].length;
+    }
     FeLayout layout = new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, -1);
     return new ModelFrame(blocks, terms, layout,
-        clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
+        clusters.stream().map(FixedEffect::name).toList(), clusterLevels, n, feLevels, dropped,
+        List.of());
   }
 
   /**
@@ -324,10 +329,13 @@ public final class ModelFrameBuilder {
     long n = blocks.map(b -> (long) b.n).reduce(Long::sum);
     selected.unpersist();
     tables.forEach(Dataset::unpersist);
+    long[] clusterLevels =
+        clusters.stream().mapToLong(fe -> keyLevels[keyNames.indexOf(fe.name())]).toArray();
     FeLayout layout =
         new FeLayout(fes.stream().map(FixedEffect::name).toList(), feLevels, local);
     return new ModelFrame(blocks, terms, layout,
-        clusters.stream().map(FixedEffect::name).toList(), n, feLevels, dropped, List.of());
+        clusters.stream().map(FixedEffect::name).toList(), clusterLevels, n, feLevels, dropped,
+        List.of());
   }
 
   private static Column key(FixedEffect fe) {

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.visawaiver.impact.estimate.demean.BlockSums;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
 import org.visawaiver.impact.estimate.frame.Block;
@@ -26,9 +27,16 @@ import scala.Tuple2;
  * Variance of the estimates as R fixest computes it (see docs/estimation.md): iid, hetero (HC1),
  * one-way and two-way cluster-robust (CR1; V_A + V_B - V_AB with negative eigenvalues set to zero)
  * with fixest's small-sample factors. Scores s_i = w_i x̃_i r_i come from one pass over the blocks;
- * cluster sums are one reduceByKey (no limit on the number of clusters).
+ * one-way cluster sums are one vector per task when the clusters fit in it, else (and for two-way)
+ * one reduceByKey (no limit on the number of clusters).
  */
 public final class VcovEstimator {
+  /**
+   * Largest clusters x (regressors + 1) summed as one vector per task (32 MB); more clusters, or
+   * two-way clustering, are summed by reduceByKey.
+   */
+  static final long VECTOR_CLUSTER_SUMS = 1L << 22;
+
   private VcovEstimator() {}
 
   /**
@@ -38,6 +46,12 @@ public final class VcovEstimator {
   public record Variance(double[][] vcov, SmallSampleCorrection correction) {}
 
   public static Variance compute(ModelFrame frame, WeightedFit fit, VcovSpec spec, boolean poisson) {
+    return compute(frame, fit, spec, poisson, VECTOR_CLUSTER_SUMS);
+  }
+
+  /** As above, summing one-way clusters as a vector up to {@code vectorLimit} entries. */
+  static Variance compute(ModelFrame frame, WeightedFit fit, VcovSpec spec, boolean poisson,
+      long vectorLimit) {
     int[] idx = LeastSquares.indices(fit.kept());
     int k = idx.length;
     long n = frame.observations();
@@ -84,7 +98,10 @@ public final class VcovEstimator {
     VcovSpec.Cluster cl = (VcovSpec.Cluster) spec;
     int[] dims = cl.dimensions().stream().mapToInt(d -> frame.clusterNames().indexOf(d.name()))
         .toArray();
-    Map<Integer, Meat> meats = scores.cluster(dims);
+    Map<Integer, Meat> meats = dims.length == 1
+        && frame.clusterLevels()[dims[0]] * (k + 1) <= vectorLimit
+        ? Map.of(0, scores.clusterByVector(dims[0], (int) frame.clusterLevels()[dims[0]]))
+        : scores.cluster(dims);
     double adj = (n - 1.0) / (n - bigK);
     List<Long> gs = new ArrayList<>();
     double[][] v;
@@ -272,8 +289,50 @@ public final class VcovEstimator {
     }
 
     /**
+     * One-way cluster meat when the clusters fit in a vector: one pass sums every cluster's scores
+     * (and counts its rows) at [id * (k + 1)], then Σ_g s_g s_g' on the driver over the clusters
+     * with rows.
+     */
+    Meat clusterByVector(int dim, int levels) {
+      Broadcast<double[][]> parts = broadcastParts();
+      double[] beta = fit.beta();
+      int[] off = offsets;
+      int[] ix = idx;
+      int k = idx.length;
+      double[] sums = BlockSums.sum(fit.blocks(), levels * (k + 1),
+          (b, acc) -> {
+            double[][] s = rowScores(b, off, ix, beta, parts.value());
+            long[] ids = b.clusters[dim];
+            for (int i = 0; i < b.n; i++) {
+              int at = (int) ids[i] * (k + 1);
+              for (int a = 0; a < k; a++) {
+                acc[at + a] += s[a][i];
+              }
+              acc[at + k] += 1;
+            }
+          });
+      parts.destroy();
+      double[][] meat = new double[k][k];
+      long groups = 0;
+      for (int g = 0; g < levels; g++) {
+        int at = g * (k + 1);
+        if (sums[at + k] == 0) {
+          continue;
+        }
+        groups++;
+        for (int a = 0; a < k; a++) {
+          for (int c = 0; c < k; c++) {
+            meat[a][c] += sums[at + a] * sums[at + c];
+          }
+        }
+      }
+      return new Meat(meat, groups);
+    }
+
+    /**
      * Cluster meats: key 0 = first dimension, 1 = second, 2 = their intersection. Scores are summed
-     * per cluster inside each block, then across blocks by one reduceByKey.
+     * per cluster inside each block, then across blocks by one reduceByKey (any number of
+     * clusters).
      */
     Map<Integer, Meat> cluster(int[] dimIdx) {
       int dims = dimIdx.length;
