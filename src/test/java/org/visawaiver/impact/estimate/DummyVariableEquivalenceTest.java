@@ -163,4 +163,31 @@ class DummyVariableEquivalenceTest {
       assertEquals(List.of(3L), fit.correction().clusters());
     }
   }
+
+  /**
+   * A singleton is fitted exactly by its own fixed effect: dropping singletons (the default, as
+   * reghdfe / ppmlhdfe) or keeping them (fixest's default) gives the same coefficients; only the
+   * observation count (and with it the small-sample factors) differs.
+   */
+  @Test
+  void droppingSingletonsChangesNoCoefficient() {
+    List<double[]> rows = new ArrayList<>(data());
+    // Three rows alone in new levels of a (9, 10, 11) with ordinary b levels.
+    rows.add(new double[] {3, 0.4, 0.2, A, 1});
+    rows.add(new double[] {7, -1.1, 0.9, A + 1, 2});
+    rows.add(new double[] {1, 0.3, 0.5, A + 2, 3});
+    for (String estimator : List.of("ppml", "ols")) {
+      ModelSpec spec = ModelSpec.of("s", estimator, "y ~ x1 + x2 | a + b", "iid");
+      FitResult dropped = ModelFitter.fit(frame(rows), spec, EstimationFixtures.settings());
+      FitResult kept = ModelFitter.fit(frame(rows), spec,
+          EstimationFixtures.settings(List.of("estimate.drop-singletons=false")));
+      assertEquals(N, dropped.observations(), estimator);
+      assertEquals(N + 3, kept.observations(), estimator);
+      assertEquals(3L, dropped.dropped().get("singletons"), estimator);
+      for (String t : List.of("x1", "x2")) {
+        assertEquals(kept.coefficient(t), dropped.coefficient(t),
+            TOL * Math.abs(kept.coefficient(t)), estimator + " " + t);
+      }
+    }
+  }
 }
