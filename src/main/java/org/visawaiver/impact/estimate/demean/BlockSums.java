@@ -40,9 +40,11 @@ public final class BlockSums {
     if (a.length == 0) {
       return b;
     }
-    if (b.length == 0) {
-      return a;
-    }
+    return b.length == 0 ? a : add(a, b);
+  }
+
+  /** a += b, returned: the combiner of treeAggregates of equal-length sums. */
+  public static double[] add(double[] a, double[] b) {
     for (int i = 0; i < a.length; i++) {
       a[i] += b[i];
     }

@@ -202,14 +202,6 @@ public final class Demeaner {
     return out;
   }
 
-  /** a += b, returned: the combiner of every treeAggregate of level sums. */
-  public static double[] add(double[] a, double[] b) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] += b[i];
-    }
-    return a;
-  }
-
   private static boolean any(boolean[] f) {
     for (boolean b : f) {
       if (b) {

@@ -33,48 +33,39 @@ public final class FixedEffectKernel {
         }
       }
     }
-    projectLocal(b, e);
+    projectRuns(b, e, 1);
     return e;
   }
 
-  /** Subtracts the weighted mean of each run of the local fixed effect (in place). */
-  public static void projectLocal(Block b, double[] e) {
+  /**
+   * Subtracts from every column the weighted mean of each run of the local fixed effect (in
+   * place); column c of row i is e[i * width + c] (width 1: one column).
+   */
+  static void projectRuns(Block b, double[] e, int width) {
     if (b.runs == null) {
       return;
     }
     int[] runs = b.runs;
     double[] w = b.w;
+    double[] sums = new double[width];
     for (int r = 0; r + 1 < runs.length; r++) {
       int s = runs[r];
       int t = runs[r + 1];
       double sw = 0;
-      double swe = 0;
+      java.util.Arrays.fill(sums, 0.0);
       for (int i = s; i < t; i++) {
         double wi = w == null ? 1.0 : w[i];
         sw += wi;
-        swe += wi * e[i];
-      }
-      if (sw > 0) {
-        double mean = swe / sw;
-        for (int i = s; i < t; i++) {
-          e[i] -= mean;
+        for (int c = 0; c < width; c++) {
+          sums[c] += wi * e[i * width + c];
         }
       }
-    }
-  }
-
-  /** out[from + offset_h + level] += w_i * e_i for every broadcast dimension h. */
-  public static void scatter(Block b, int[] offsets, double[] e, double[] out, int from) {
-    int n = b.n;
-    double[] w = b.w;
-    for (int h = 0; h < offsets.length; h++) {
-      if (offsets[h] < 0) {
-        continue;
-      }
-      int off = from + offsets[h];
-      int[] ids = b.fe[h];
-      for (int i = 0; i < n; i++) {
-        out[off + ids[i]] += (w == null ? 1.0 : w[i]) * e[i];
+      if (sw > 0) {
+        for (int i = s; i < t; i++) {
+          for (int c = 0; c < width; c++) {
+            e[i * width + c] -= sums[c] / sw;
+          }
+        }
       }
     }
   }
@@ -128,28 +119,7 @@ public final class FixedEffectKernel {
       locate(ids, off, i, width, at);
       values(base, coef, at, i, width, e, i * width);
     }
-    int[] runs = b.runs;
-    double[] sums = new double[width];
-    for (int r = 0; r + 1 < runs.length; r++) {
-      int s = runs[r];
-      int t = runs[r + 1];
-      double sw = 0;
-      java.util.Arrays.fill(sums, 0.0);
-      for (int i = s; i < t; i++) {
-        double wi = w == null ? 1.0 : w[i];
-        sw += wi;
-        for (int c = 0; c < width; c++) {
-          sums[c] += wi * e[i * width + c];
-        }
-      }
-      if (sw > 0) {
-        for (int i = s; i < t; i++) {
-          for (int c = 0; c < width; c++) {
-            e[i * width + c] -= sums[c] / sw;
-          }
-        }
-      }
-    }
+    projectRuns(b, e, width);
     for (int i = 0; i < n; i++) {
       locate(ids, off, i, width, at);
       add(acc, at, w == null ? 1.0 : w[i], e, i * width, width, squaresAt);
@@ -237,14 +207,5 @@ public final class FixedEffectKernel {
       }
     }
     return out;
-  }
-
-  /** Σ w e². */
-  public static double weightedSquares(Block b, double[] e) {
-    double s = 0;
-    for (int i = 0; i < b.n; i++) {
-      s += b.weight(i) * e[i] * e[i];
-    }
-    return s;
   }
 }

@@ -3,6 +3,7 @@ package org.visawaiver.impact.estimate.ols;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.visawaiver.impact.estimate.demean.BlockSums;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
 import org.visawaiver.impact.estimate.frame.Block;
@@ -31,39 +32,28 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
     return compute(blocks, layout, sol.coef());
   }
 
-  public static CrossProducts compute(JavaRDD<Block> blocks, FeLayout layout, double[][] alpha) {
+  /**
+   * One pass for the cross-products at alpha, with the demeaner's own kernel (its level sums are
+   * not needed here: this runs when there are no broadcast fixed effects, or when the solver
+   * stopped without a pass at its solution).
+   */
+  private static CrossProducts compute(JavaRDD<Block> blocks, FeLayout layout, double[][] alpha) {
     int m = alpha.length;
+    int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[][]> coef = jsc.broadcast(alpha);
-    int size = m * m + 1 + 2 * m;
-    double[] agg =
-        blocks.treeAggregate(
-            new double[size],
-            (acc, b) -> {
-              double[][] e = new double[m][];
-              for (int c = 0; c < m; c++) {
-                e[c] = FixedEffectKernel.residual(b, offsets, b.column(c), coef.value()[c], 0);
-              }
-              for (int i = 0; i < b.n; i++) {
-                double w = b.weight(i);
-                for (int a = 0; a < m; a++) {
-                  double wa = w * e[a][i];
-                  for (int c = a; c < m; c++) {
-                    acc[a * m + c] += wa * e[c][i];
-                  }
-                  double v = b.column(a)[i];
-                  acc[m * m + 1 + a] += w * v;
-                  acc[m * m + 1 + m + a] += w * v * v;
-                }
-                acc[m * m] += w;
-              }
-              return acc;
-            },
-            Demeaner::add,
-            2);
+    Broadcast<double[]> coef = jsc.broadcast(FixedEffectKernel.levelMajor(alpha, size));
+    int crossAt = m * size;
+    double[] agg = BlockSums.sum(blocks, crossAt + m * m + 1 + 2 * m,
+        (b, acc) -> {
+          double[][] base = new double[m][];
+          for (int c = 0; c < m; c++) {
+            base[c] = b.column(c);
+          }
+          FixedEffectKernel.levelSums(b, offsets, base, coef.value(), m, acc, -1, -1, crossAt);
+        });
     coef.destroy();
-    return fromSums(agg, m);
+    return fromSums(java.util.Arrays.copyOfRange(agg, crossAt, agg.length), m);
   }
 
   /** Decodes [a * m + c] (c >= a) = Σ w e_a e_c, [m²] = Σ w, then Σ w v and Σ w v². */

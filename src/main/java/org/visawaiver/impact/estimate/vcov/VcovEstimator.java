@@ -12,7 +12,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.visawaiver.impact.estimate.demean.BlockSums;
-import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.FeLayout;
@@ -283,7 +282,7 @@ public final class VcovEstimator {
             }
             return acc;
           },
-          Demeaner::add, 2);
+          BlockSums::add, 2);
       parts.destroy();
       return square(agg, k);
     }
@@ -384,7 +383,7 @@ public final class VcovEstimator {
                     acc[base + k * k] += 1;
                     return acc;
                   },
-                  Demeaner::add, 2);
+                  BlockSums::add, 2);
       parts.destroy();
       Map<Integer, Meat> out = new HashMap<>();
       for (int t = 0; t < terms; t++) {
