@@ -142,15 +142,13 @@ public final class ReluSeparation {
    */
   private static boolean[] select(CrossProducts heavy, ModelFrame frame,
       EstimationSettings settings) {
-    boolean[] all = LeastSquares.select(heavy, frame.terms(), "", CLEARLY_FREE).kept();
-    for (boolean k : all) {
-      if (!k) {
-        LOG.info("separation check (ReLU): a regressor may be collinear under the heavy weights; "
-            + "judging collinearity with unit weights");
-        return selectUnweighted(frame, settings);
-      }
+    LeastSquares.Selection clear = LeastSquares.select(heavy, frame.terms(), "", CLEARLY_FREE);
+    if (clear.count() == frame.terms().size()) {
+      return clear.kept();
     }
-    return all;
+    LOG.info("separation check (ReLU): a regressor may be collinear under the heavy weights; "
+        + "judging collinearity with unit weights");
+    return selectUnweighted(frame, settings);
   }
 
   /** Collinearity judged with unit weights, as the model's own selection. */
