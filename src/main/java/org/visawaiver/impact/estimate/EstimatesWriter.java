@@ -12,13 +12,15 @@ import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ppml.ReluSeparation;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.estimate.result.TermInference;
 import org.visawaiver.impact.export.CsvTableWriter;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
 /** Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv. */
 public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
-      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct");
+      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "interval",
+      "boot_p_value", "boot_ci_low", "boot_ci_high", "treated_clusters", "effective_clusters");
   /** Reasons an observation is dropped, in the order the rules run. */
   static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
       ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
@@ -26,7 +28,7 @@ public final class EstimatesWriter {
   public static final List<String> SUMMARY_COLUMNS;
   public static final List<String> COMPARISON_COLUMNS = List.of("model", "destination", "term",
       "estimate", "std_error", "ci_low", "ci_high", "effect_pct", "p_value", "wald_hypothesis",
-      "wald_statistic", "wald_df", "wald_p_value");
+      "wald_statistic", "wald_df", "wald_p_value", "wald_boot_p_value");
 
   static {
     List<String> c = new ArrayList<>(List.of("model", "estimator", "formula", "vcov",
@@ -46,9 +48,13 @@ public final class EstimatesWriter {
     List<List<String>> comparison = new ArrayList<>();
     for (FitResult f : fits) {
       for (CoefficientRow r : f.table()) {
+        TermInference ti = r.inference();
         coef.add(List.of(text(f.model()), text(r.term()), exact(r.estimate()), exact(r.stdError()),
             exact(r.statistic()), exact(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct())));
+            exact(r.effectPct()), text(r.interval()), exact(ti.bootPValue()),
+            exact(ti.bootLow()), exact(ti.bootHigh()),
+            ti.treatedClusters() < 0 ? "" : Integer.toString(ti.treatedClusters()),
+            exact(ti.effectiveClusters())));
       }
       summary.add(summaryRow(f));
       WaiverComparison w = WaiverComparison.of(f, compare);
@@ -57,7 +63,8 @@ public final class EstimatesWriter {
         comparison.add(List.of(text(f.model()), text(w.destinations().get(i)), text(r.term()),
             exact(r.estimate()), exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()),
             exact(r.effectPct()), exact(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
-            Integer.toString(w.df()), exact(w.pValue())));
+            Integer.toString(w.df()), exact(w.pValue()),
+            exact(f.inference().waldBootPValue())));
       }
     }
     CsvTableWriter.write(dir.resolve("coefficients.csv"), COEFFICIENT_COLUMNS, coef);
@@ -84,7 +91,18 @@ public final class EstimatesWriter {
         text(String.join("; ", c.nestedFixedEffects())), exact(c.adjustment()),
         exact(c.clusterAdjustment()), exact(c.factor()),
         Double.isInfinite(c.residualDf()) ? "normal" : exact(c.residualDf()),
-        text(f.notes().stream().collect(Collectors.joining(" | ")))));
+        text(notes(f).stream().collect(Collectors.joining(" | ")))));
     return row;
   }
+
+  /** The fit's notes, then the few-cluster inference's (method first). */
+  private static List<String> notes(FitResult f) {
+    List<String> all = new ArrayList<>(f.notes());
+    if (!f.inference().method().isEmpty()) {
+      all.add("bootstrap: " + f.inference().method());
+    }
+    all.addAll(f.inference().notes());
+    return all;
+  }
+
 }

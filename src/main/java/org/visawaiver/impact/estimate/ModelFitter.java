@@ -6,6 +6,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
+import org.visawaiver.impact.estimate.inference.FewClusterInference;
+import org.visawaiver.impact.estimate.result.Inference;
+import org.visawaiver.impact.estimate.spec.Term;
 import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
 import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -93,13 +96,17 @@ public final class ModelFitter {
     List<FitResult> results = new ArrayList<>();
     for (VcovSpec v : vcovs) {
       VcovEstimator.Variance var = VcovEstimator.compute(frame, fit, v, poisson);
+      Inference inference = FewClusterInference.compute(frame, fit, v, poisson,
+          var.correction().nestedFixedEffects(), settings, settings.bootstrap(),
+          settings.compare().stream().map(Term.WaiverBy::termName).toList(), spec.name());
       List<String> clusterNames = v instanceof VcovSpec.Cluster c
           ? c.dimensions().stream().map(FixedEffect::name).toList() : List.of();
       results.add(new FitResult(spec.name(), spec.estimator().configName(),
           spec.formula().text(), v.label(), terms, coef, var.vcov(),
           frame.observations(), frame.dropped(), droppedTerms, var.correction(),
           clusterNames, fit.iterations(), fit.demeanIterations(), fit.converged(),
-          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes));
+          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes, inference,
+          settings.bootstrap().interval()));
     }
     fit.blocks().unpersist(false);
     frame.blocks().unpersist(false);

@@ -76,6 +76,11 @@ public final class Block implements Serializable {
     return new Block(y, x, fe, clusters, localDim, runs, weights, working, linear);
   }
 
+  /** The same observations and IRLS state with other regressor columns ([term][row]). */
+  public Block withRegressors(double[][] columns) {
+    return new Block(y, columns, fe, clusters, localDim, runs, w, z, eta);
+  }
+
   /** Keeps the rows whose flag is set; returns this block when all are kept. */
   public Block keep(boolean[] flags) {
     int m = 0;

@@ -5,8 +5,12 @@ package org.visawaiver.impact.estimate.result;
  *
  * @param statistic estimate / std_error (z for PPML, t for OLS)
  * @param pValue two-sided, normal for PPML, t with the model's residual df for OLS
- * @param ciLow 95% interval, same distribution
+ * @param ciLow 95% interval of the kind {@code interval} names
  * @param effectPct 100 (exp(estimate) - 1)
+ * @param interval which interval ciLow/ciHigh hold: cluster (estimate ± critical value x
+ *     std_error; iid or hetero when the model's variance is that) or wild_bootstrap
+ * @param inference treated and effective clusters, bootstrap p-value and interval
  */
 public record CoefficientRow(String term, double estimate, double stdError, double statistic,
-    double pValue, double ciLow, double ciHigh, double effectPct) {}
+    double pValue, double ciLow, double ciHigh, double effectPct, String interval,
+    TermInference inference) {}

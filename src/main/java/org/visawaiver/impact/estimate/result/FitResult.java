@@ -33,6 +33,9 @@ import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
  * @param demeanTol the solver tolerance used
  * @param irlsTol the IRLS tolerance used
  * @param notes remarks
+ * @param inference treated and effective clusters, bootstrap p-values and intervals
+ * @param interval which interval ci_low/ci_high hold and scenarios draw from: cluster |
+ *     wild_bootstrap (cluster for a term without a bootstrap interval)
  */
 public record FitResult(
     String model,
@@ -53,8 +56,12 @@ public record FitResult(
     double deviance,
     double demeanTol,
     double irlsTol,
-    List<String> notes) {
+    List<String> notes,
+    Inference inference,
+    String interval) {
   public static final double LEVEL = 0.95;
+  public static final String CLUSTER = "cluster";
+  public static final String WILD_BOOTSTRAP = "wild_bootstrap";
 
   public FitResult {
     terms = List.copyOf(terms);
@@ -84,9 +91,28 @@ public record FitResult(
     return copy(vcov);
   }
 
-  /** The slim value scenarios use. */
+  /**
+   * The slim value scenarios use: the estimates and the variance of the reported interval. Where
+   * ci_low/ci_high hold a bootstrap interval the term's row and column of the variance are scaled
+   * to the standard error that interval implies, (ci_high - ci_low) / (2 x critical value),
+   * keeping the correlations.
+   */
   public ModelResult toModelResult() {
-    return new ModelResult(model, terms, coefficients, vcov);
+    double crit = critical();
+    double[] scale = new double[terms.size()];
+    for (int i = 0; i < scale.length; i++) {
+      TermInference ti = inference.term(i);
+      double se = Math.sqrt(vcov[i][i]);
+      scale[i] = usesBootstrap(ti) && se > 0 ? (ti.bootHigh() - ti.bootLow()) / (2 * crit) / se
+          : 1;
+    }
+    double[][] v = vcov();
+    for (int i = 0; i < scale.length; i++) {
+      for (int j = 0; j < scale.length; j++) {
+        v[i][j] *= scale[i] * scale[j];
+      }
+    }
+    return new ModelResult(model, terms, coefficients, v);
   }
 
   public double coefficient(String term) {
@@ -123,7 +149,7 @@ public record FitResult(
     return 2 * tail;
   }
 
-  /** The coefficient table. */
+  /** The coefficient table; ci_low/ci_high hold the configured interval where it exists. */
   public List<CoefficientRow> table() {
     double crit = critical();
     List<CoefficientRow> rows = new ArrayList<>();
@@ -131,10 +157,23 @@ public record FitResult(
       double b = coefficients[i];
       double se = Math.sqrt(vcov[i][i]);
       double stat = b / se;
-      rows.add(new CoefficientRow(terms.get(i), b, se, stat, pValue(stat), b - crit * se,
-          b + crit * se, 100 * Math.expm1(b)));
+      TermInference ti = inference.term(i);
+      boolean boot = usesBootstrap(ti);
+      rows.add(new CoefficientRow(terms.get(i), b, se, stat, pValue(stat),
+          boot ? ti.bootLow() : b - crit * se, boot ? ti.bootHigh() : b + crit * se,
+          100 * Math.expm1(b), boot ? WILD_BOOTSTRAP : modelInterval(), ti));
     }
     return rows;
+  }
+
+  /** The interval of the model's own variance: cluster, or iid / hetero. */
+  private String modelInterval() {
+    return vcovLabel.startsWith(CLUSTER) ? CLUSTER : vcovLabel;
+  }
+
+  private boolean usesBootstrap(TermInference ti) {
+    return interval.equals(WILD_BOOTSTRAP) && ti.hasInterval()
+        && Double.isFinite(ti.bootLow()) && Double.isFinite(ti.bootHigh());
   }
 
   public long droppedTotal() {

@@ -24,6 +24,8 @@ import org.visawaiver.impact.config.InputException;
  * @param partitions number of data partitions for estimation; 0: Spark's default parallelism (input
  *     with more partitions is coalesced to it)
  * @param eventStudy event-study settings
+ * @param bootstrap few-cluster inference: bootstrap draws, seed, weights, terms; the reported
+ *     interval
  */
 public record EstimationSettings(
     List<ModelSpec> models,
@@ -37,7 +39,8 @@ public record EstimationSettings(
     double collinearityTol,
     boolean separationRelu,
     int partitions,
-    EventStudySettings eventStudy) {
+    EventStudySettings eventStudy,
+    BootstrapSettings bootstrap) {
 
   public EstimationSettings {
     models = List.copyOf(models);
@@ -82,7 +85,8 @@ public record EstimationSettings(
           positive(section, "collinearity-tol"),
           section.getBoolean("separation-relu"),
           section.getInt("partitions"),
-          new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"), es.getInt("lags")));
+          new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"), es.getInt("lags")),
+          BootstrapSettings.from(section));
     } catch (ConfigException e) {
       throw new InputException("configuration, section estimate: " + e.getMessage()
           + "; see conf/application.conf for every key with its default", e);
@@ -101,6 +105,6 @@ public record EstimationSettings(
   public EstimationSettings withModels(List<ModelSpec> other) {
     return new EstimationSettings(other, compare, demeanTol, demeanMaxIterations, irlsTol,
         irlsMaxIterations, broadcastMaxLevels, dropSingletons, collinearityTol, separationRelu,
-        partitions, eventStudy);
+        partitions, eventStudy, bootstrap);
   }
 }
