@@ -1,7 +1,8 @@
 package org.visawaiver.impact.estimate;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.pValue;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +14,19 @@ import org.visawaiver.impact.estimate.ppml.ReluSeparation;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.TermInference;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
-/** Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv. */
+/**
+ * Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv (and vcov.csv
+ * through {@link VcovWriter}). Estimates keep a double's precision; p-values below 1e-4 are short
+ * scientific numbers ({@link org.visawaiver.impact.io.SpreadsheetCells#pValue}).
+ */
 public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
-      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "interval",
-      "boot_p_value", "boot_ci_low", "boot_ci_high", "treated_clusters", "effective_clusters");
+      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "effect_pct_ci_low",
+      "effect_pct_ci_high", "interval", "boot_p_value", "boot_ci_low", "boot_ci_high",
+      "treated_clusters", "effective_clusters");
   /** Reasons an observation is dropped, in the order the rules run. */
   static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
       ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
@@ -50,9 +56,10 @@ public final class EstimatesWriter {
       for (CoefficientRow r : f.table()) {
         TermInference ti = r.inference();
         coef.add(List.of(text(f.model()), text(r.term()), exact(r.estimate()), exact(r.stdError()),
-            exact(r.statistic()), exact(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct()), text(r.interval()), exact(ti.bootPValue()),
-            exact(ti.bootLow()), exact(ti.bootHigh()),
+            exact(r.statistic()), pValue(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
+            exact(r.effectPct()), exact(r.effectPctCiLow()), exact(r.effectPctCiHigh()),
+            text(r.interval()), pValue(ti.bootPValue()), exact(ti.bootLow()),
+            exact(ti.bootHigh()),
             ti.treatedClusters() < 0 ? "" : Integer.toString(ti.treatedClusters()),
             exact(ti.effectiveClusters())));
       }
@@ -62,14 +69,15 @@ public final class EstimatesWriter {
         CoefficientRow r = w.effects().get(i);
         comparison.add(List.of(text(f.model()), text(w.destinations().get(i)), text(r.term()),
             exact(r.estimate()), exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct()), exact(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
-            Integer.toString(w.df()), exact(w.pValue()),
-            exact(f.inference().waldBootPValue())));
+            exact(r.effectPct()), pValue(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
+            Integer.toString(w.df()), pValue(w.pValue()),
+            pValue(f.inference().waldBootPValue())));
       }
     }
     CsvTableWriter.write(dir.resolve("coefficients.csv"), COEFFICIENT_COLUMNS, coef);
     CsvTableWriter.write(dir.resolve("model_summary.csv"), SUMMARY_COLUMNS, summary);
     CsvTableWriter.write(dir.resolve("waiver_comparison.csv"), COMPARISON_COLUMNS, comparison);
+    VcovWriter.write(dir, fits);
   }
 
   private static List<String> summaryRow(FitResult f) {

@@ -65,7 +65,7 @@ public final class FewClusterInference {
     double[] beta = pc.beta();
     double[][] bread = fit.bread();
     double[] gamma = pc.gamma();
-    ClusterSums sums = pc.sums();
+    ClusterMoments sums = pc.sums();
     if (sums == null) {
       return Inference.none(terms, "treated/effective clusters and bootstrap not computed: "
           + levels + " clusters are too many for per-cluster sums");
@@ -178,7 +178,7 @@ public final class FewClusterInference {
    *
    * @param sums null when the clusters are too many for a vector
    */
-  record Pieces(int[] idx, double[][] xCoef, double[] beta, double[] gamma, ClusterSums sums) {
+  record Pieces(int[] idx, double[][] xCoef, double[] beta, double[] gamma, ClusterMoments sums) {
     static Pieces of(ModelFrame frame, WeightedFit fit, int dim, int levels) {
       int[] idx = LeastSquares.indices(fit.kept());
       int k = idx.length;
@@ -189,7 +189,7 @@ public final class FewClusterInference {
         beta[a] = fit.beta()[idx[a]];
       }
       double[] gamma = WeightedFit.combined(fit.alpha(), fit.beta());
-      ClusterSums sums = ClusterSumsPass.of(fit.blocks(), frame.layout().offsets(), xCoef, idx,
+      ClusterMoments sums = ClusterMomentsPass.of(fit.blocks(), frame.layout().offsets(), xCoef, idx,
           fit.beta(), gamma, dim, levels);
       return new Pieces(idx, xCoef, beta, gamma, sums);
     }
@@ -282,7 +282,7 @@ public final class FewClusterInference {
     }
     Demeaner.Solution sol = new Demeaner(at, frame.layout(), settings.demeanTol(),
         settings.demeanMaxIterations()).solve(cols, warm);
-    ClusterSums s = ClusterSumsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
+    ClusterMoments s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
         fit.beta(), null, dim, levels);
     at.unpersist(false);
     rfit.blocks().unpersist(false);

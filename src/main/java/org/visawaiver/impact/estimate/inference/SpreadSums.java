@@ -30,7 +30,7 @@ public final class SpreadSums {
    */
   public static Map<Integer, double[][][]> of(JavaRDD<Block> blocks, FeLayout layout, double tol,
       int maxIterations, double[][] xCoef, int[] idx, double[] beta, double[] gamma,
-      double[][] bread, int[] terms, ClusterSums sums, int dim, int levels) {
+      double[][] bread, int[] terms, ClusterMoments sums, int dim, int levels) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
     int gs = sums.clusters();
     int k = idx.length;

@@ -20,7 +20,7 @@ import java.util.Map;
  * to five numbers and p(r) costs O(B) (test inversion without refits).
  */
 public final class WildClusterRestricted {
-  private final ClusterSums sums;
+  private final ClusterMoments sums;
   private final double[][] bread;
   private final double[] beta;
   private final Map<Integer, double[][][]> spread;
@@ -34,7 +34,7 @@ public final class WildClusterRestricted {
    *     u_0 = e, u_m = x̃_{m-1}; empty = fixed effects partialled out (exact when nested)
    * @param weights the draws
    */
-  public WildClusterRestricted(ClusterSums sums, double[][] bread, double[] beta,
+  public WildClusterRestricted(ClusterMoments sums, double[][] bread, double[] beta,
       Map<Integer, double[][][]> spread, BootstrapWeights weights) {
     this.sums = sums;
     this.bread = bread;

@@ -12,11 +12,11 @@ import org.visawaiver.impact.estimate.ols.WeightedFit;
  * One treeAggregate of per-cluster sums (a vector of clusters x (k² + 3k + 1) entries, per task):
  * Σ w x̃x̃', Σ w x̃ e, rows, and Σ x, Σ x² of each raw regressor (does it vary in the cluster?).
  */
-public final class ClusterSumsPass {
+public final class ClusterMomentsPass {
   /** Largest vector summed (32 MB): beyond it the clusters are too many to bootstrap anyway. */
   static final long VECTOR_LIMIT = 1L << 22;
 
-  private ClusterSumsPass() {}
+  private ClusterMomentsPass() {}
 
   /**
    * @param blocks observations with the step's weights
@@ -30,7 +30,7 @@ public final class ClusterSumsPass {
    * @param levels cluster ids 0..levels-1
    * @return the sums, or null when levels x width exceeds the vector limit
    */
-  public static ClusterSums of(JavaRDD<Block> blocks, int[] offsets, double[][] xCoef, int[] idx,
+  public static ClusterMoments of(JavaRDD<Block> blocks, int[] offsets, double[][] xCoef, int[] idx,
       double[] beta, double[] gamma, int dim, int levels) {
     int k = idx.length;
     int width = k * k + 3 * k + 1;
@@ -101,7 +101,7 @@ public final class ClusterSumsPass {
       }
       u++;
     }
-    return new ClusterSums(k, ids, rows, xx, xe, varies);
+    return new ClusterMoments(k, ids, rows, xx, xe, varies);
   }
 
   /** y - exp(η) per row (w e of a Poisson step at η). */

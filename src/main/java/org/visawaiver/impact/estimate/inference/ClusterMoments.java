@@ -4,7 +4,8 @@ package org.visawaiver.impact.estimate.inference;
  * Per-cluster sums of one weighted least-squares step (the OLS fit, or PPML's converged IRLS
  * step), over the clusters that have observations, in cluster-id order: what the wild and score
  * bootstraps, the effective number of clusters and the treated-cluster counts need. Nothing per
- * observation.
+ * observation. (The variance's vcov.ClusterSums holds only the scores xe; the restricted wild
+ * bootstrap also needs each cluster's x̃x̃', so one pass gathers both.)
  *
  * @param k regressors (kept ones)
  * @param ids the clusters' ids (cluster g of these sums is id ids[g])
@@ -15,7 +16,7 @@ package org.visawaiver.impact.estimate.inference;
  *     clusters' scores
  * @param varies [term] clusters in which the raw regressor is not constant
  */
-public record ClusterSums(int k, int[] ids, long[] rows, double[][] xx, double[][] xe, int[] varies) {
+public record ClusterMoments(int k, int[] ids, long[] rows, double[][] xx, double[][] xe, int[] varies) {
   public int clusters() {
     return rows.length;
   }
