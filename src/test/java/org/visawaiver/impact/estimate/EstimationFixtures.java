@@ -12,8 +12,14 @@ import org.visawaiver.impact.testing.SharedSpark;
 final class EstimationFixtures {
   private EstimationFixtures() {}
 
+  /**
+   * Settings from the defaults and the overrides; the bootstrap is off unless an override turns it
+   * on (estimate.bootstrap.terms), so tests about the estimates stay fast.
+   */
   static EstimationSettings settings(List<String> overrides, ModelSpec... models) {
-    JobConfig config = JobConfig.load(null, false, overrides);
+    List<String> all = new java.util.ArrayList<>(List.of("estimate.bootstrap.terms=none"));
+    all.addAll(overrides);
+    JobConfig config = JobConfig.load(null, false, all);
     EstimationSettings s = EstimationSettings.from(config.section("estimate"));
     return models.length == 0 ? s : s.withModels(List.of(models));
   }

@@ -49,7 +49,17 @@ class EstimationStepTest {
     assertEquals(SyntheticPanel.TERMS, ppml.terms());
     List<String> coef = Files.readAllLines(out.resolve("estimates/coefficients.csv"));
     assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct,"
-        + "effect_pct_ci_low,effect_pct_ci_high", coef.get(0));
+        + "effect_pct_ci_low,effect_pct_ci_high,interval,boot_p_value,boot_ci_low,boot_ci_high,"
+        + "treated_clusters,effective_clusters", coef.get(0));
+    // waiver terms get a bootstrap p-value and interval (estimate.bootstrap.terms = waiver), every
+    // term its treated and effective clusters; ci_low/ci_high hold the configured interval
+    for (String line : coef.subList(1, coef.size())) {
+      String[] c = line.split(",", -1);
+      assertEquals("cluster", c[11], line);
+      assertEquals(c[1].startsWith("waiver:"), !c[12].isEmpty(), line);
+      assertEquals(c[1].startsWith("waiver:"), !c[13].isEmpty() && !c[14].isEmpty(), line);
+      assertTrue(Integer.parseInt(c[15]) > 0 && Double.parseDouble(c[16]) > 0, line);
+    }
     assertEquals(1 + 2 * SyntheticPanel.TERMS.size(), coef.size());
     int k = SyntheticPanel.TERMS.size();
     List<String> vcov = Files.readAllLines(out.resolve("estimates/vcov.csv"));

@@ -99,11 +99,12 @@ public final class FewClusterInference {
         method = "score bootstrap, " + draws;
         double[] shares = sums.shares();
         for (int a : booted) {
-          double[] un = ScoreBootstrap.unrestricted(beta[a], sums.scores(Linear.column(bread, a)),
-              shares, w, LEVEL);
-          p[a] = un[0];
-          low[a] = un[1];
-          high[a] = un[2];
+          ScoreCurve curve = ScoreCurve.of(fit.blocks(), frame.layout().offsets(), xCoef, idx,
+              gamma, fit.beta(), bread, a, sums, dim, levels, w);
+          double[] ci = curve.interval(LEVEL);
+          low[a] = ci[0];
+          high[a] = ci[1];
+          p[a] = curve.pValue(0);
           if (boot.restrictedPpml()) {
             Scores rs = restrictedScores(frame, fit, a, dim, levels, settings, model, notes);
             if (rs != null) {

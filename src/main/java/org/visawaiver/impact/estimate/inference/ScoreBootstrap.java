@@ -54,33 +54,6 @@ public final class ScoreBootstrap {
   }
 
   /**
-   * Unrestricted score bootstrap-t: scores at the estimate β̂ (they sum to zero), t = β̂ /
-   * sqrt(Σ S_g²), p = share of |t*| > |t|, and the symmetric interval β̂ ± q sqrt(Σ S_g²) with q the
-   * smallest value that at most (1 - level) B of the |t*| exceed.
-   *
-   * @return {p, low, high}
-   */
-  public static double[] unrestricted(double estimate, double[] scores, double[] shares,
-      BootstrapWeights weights, double level) {
-    double[] t = stars(scores, shares, weights);
-    double se = Math.sqrt(Linear.dot(scores, scores));
-    double p = BootstrapWeights.exceedShare(t, estimate / se);
-    double q = criticalValue(t, level);
-    return new double[] {p, estimate - q * se, estimate + q * se};
-  }
-
-  /** Smallest q with #{|t*| > q} <= (1 - level) B. */
-  static double criticalValue(double[] stars, double level) {
-    double[] a = new double[stars.length];
-    for (int b = 0; b < a.length; b++) {
-      a[b] = Math.abs(stars[b]);
-    }
-    Arrays.sort(a);
-    int above = (int) Math.floor((1 - level) * a.length + 1e-9);
-    return a[a.length - 1 - above];
-  }
-
-  /**
    * Bootstrap p of the Wald test H0: Rβ = 0 from unrestricted scores: directions' cluster scores
    * s[a][g], W = (Rβ̂)'(Σ_g s_g s_g')^-1 (Rβ̂) against N_v'(Σ_g J_g J_g')^-1 N_v.
    */

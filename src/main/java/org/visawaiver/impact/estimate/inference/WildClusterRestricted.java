@@ -297,41 +297,9 @@ public final class WildClusterRestricted {
       return BootstrapWeights.exceedShare(stars(r, 1), statistic(r, 1));
     }
 
-    /**
-     * The interval {r : p(r) > 1 - level} by test inversion: steps out from β̂ by doubling
-     * multiples of the standard error until p falls to 1 - level on each side, then bisects to
-     * 1e-12 standard errors (the ends are exact breakpoints of the step function p). An end that
-     * cannot be bracketed within 2^40 standard errors is infinite.
-     */
+    /** The interval {r : p(r) > 1 - level} by test inversion ({@link TestInversion}). */
     public double[] interval(double level) {
-      return new double[] {end(level, -1), end(level, 1)};
-    }
-
-    private double end(double level, int side) {
-      double alpha = 1 - level;
-      double scale = se > 0 ? se : Math.max(Math.abs(estimate), 1);
-      double in = estimate;
-      double out = Double.NaN;
-      for (int m = -3; m <= 40; m++) {
-        double r = estimate + side * scale * Math.pow(2, m);
-        if (pValue(r) <= alpha) {
-          out = r;
-          break;
-        }
-        in = r;
-      }
-      if (Double.isNaN(out)) {
-        return side * Double.POSITIVE_INFINITY;
-      }
-      for (int i = 0; i < 200 && Math.abs(out - in) > 1e-12 * scale; i++) {
-        double mid = 0.5 * (in + out);
-        if (pValue(mid) > alpha) {
-          in = mid;
-        } else {
-          out = mid;
-        }
-      }
-      return 0.5 * (in + out);
+      return TestInversion.interval(estimate, se, this::pValue, level);
     }
   }
 }

@@ -1,0 +1,221 @@
+package org.visawaiver.impact.estimate.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.EstimationStep;
+import org.visawaiver.impact.estimate.result.CoefficientRow;
+import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.estimate.result.TermInference;
+import org.visawaiver.impact.estimate.spec.BootstrapSettings;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
+import org.visawaiver.impact.panel.PanelBuilder;
+import org.visawaiver.impact.sample.SampleDataGenerator;
+import org.visawaiver.impact.spark.SparkSessions;
+import org.visawaiver.impact.validate.InputValidation;
+import org.visawaiver.impact.validate.ValidatedInputs;
+
+/**
+ * scripts/bench-coverage --worlds DIR --out DIR [--generate N] [--seed S] [--set key=value]...:
+ * for every world folder in DIR (arrivals.csv, visa_policy.csv, advisories.csv, truth.csv with
+ * term,value) runs validate, panel and the default model's estimate in one JVM, and writes
+ * OUT/coverage.csv (term, interval, worlds, covered, coverage, mean_width, mean_bias) and
+ * OUT/coverage_worlds.csv (one row per world, term and interval, with the seconds the world took).
+ * --generate N first writes N worlds with the project's sample generator (seeds S+1..S+N; the
+ * sample's design, fresh draws). Intervals: cluster (estimate ± critical value x cluster SE),
+ * wild_bootstrap (boot_ci_low/high; the bench bootstraps every term), cluster_bc (when the fit
+ * reports bias-corrected estimates) and default (what estimate.interval puts in ci_low/ci_high).
+ */
+public final class CoverageBenchmark {
+  private CoverageBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    Path worlds = null;
+    Path out = null;
+    int generate = 0;
+    long seed = 1000;
+    List<String> sets = new ArrayList<>();
+    for (int i = 0; i < args.length; i += 2) {
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      if (v == null) {
+        usage("missing value after " + args[i]);
+      }
+      switch (args[i]) {
+        case "--worlds" -> worlds = Path.of(v);
+        case "--out" -> out = Path.of(v);
+        case "--generate" -> generate = Integer.parseInt(v);
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--set" -> sets.add(v);
+        default -> usage("unknown option " + args[i]);
+      }
+    }
+    if (worlds == null || out == null) {
+      usage("--worlds and --out are required");
+    }
+    for (int w = 1; w <= generate; w++) {
+      Path dir = worlds.resolve(String.format("world-%04d", w));
+      Files.createDirectories(dir);
+      SampleDataGenerator.generate(dir, seed + w);
+      writeTruth(dir);
+    }
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(worlds)) {
+      dirs = s.filter(p -> Files.isRegularFile(p.resolve("truth.csv"))).sorted().toList();
+    }
+    if (dirs.isEmpty()) {
+      usage("no world folder with truth.csv in " + worlds);
+    }
+    Files.createDirectories(out);
+    JobConfig base = JobConfig.load(null, false, sets);
+    String configured = base.section("estimate").getString("interval");
+    String configuredTerms = base.section("estimate").getConfig("bootstrap").getString("terms");
+    SparkSession spark = SparkSessions.create(base.section("spark"));
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    List<List<String>> perWorld = new ArrayList<>();
+    for (Path dir : dirs) {
+      long t0 = System.nanoTime();
+      Path tmp = Files.createTempDirectory("coverage");
+      List<String> o = new ArrayList<>(List.of("data.dir=" + dir, "output.dir=" + tmp,
+          "estimate.event-study.enabled=false", "estimate.bootstrap.terms=all",
+          "estimate.bootstrap.ppml-restricted-p=false"));
+      o.addAll(sets);
+      JobConfig config = JobConfig.load(null, false, o);
+      ValidatedInputs inputs = InputValidation.run(spark, config, tmp, false);
+      Dataset<Row> panel = PanelBuilder.build(inputs, config).cache();
+      EstimationSettings all = EstimationSettings.from(config.section("estimate"));
+      EstimationSettings settings = all.withModels(List.of(all.models().get(0)));
+      FitResult fit = EstimationStep.fitAll(panel, settings).get(0);
+      panel.unpersist();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Map<String, Double> truth = readTruth(dir.resolve("truth.csv"));
+      double crit = fit.critical();
+      for (CoefficientRow r : fit.table()) {
+        Double t = truth.get(r.term());
+        if (t == null) {
+          continue;
+        }
+        TermInference ti = r.inference();
+        double b = r.estimate();
+        double se = r.stdError();
+        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER, t, b,
+            b - crit * se, b + crit * se);
+        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.WILD_BOOTSTRAP, t, b,
+            ti.bootLow(), ti.bootHigh());
+        boolean bootInDefault = configured.equals(BootstrapSettings.WILD_BOOTSTRAP)
+            && (configuredTerms.equals("all") || (configuredTerms.equals("waiver")
+                && r.term().startsWith("waiver:")));
+        record(tallies, perWorld, dir, seconds, r.term(), "default", t, b,
+            bootInDefault ? ti.bootLow() : b - crit * se,
+            bootInDefault ? ti.bootHigh() : b + crit * se);
+      }
+      System.err.printf("coverage: %s in %.1f s%n", dir.getFileName(), seconds);
+      deleteTree(tmp);
+    }
+    List<List<String>> rows = new ArrayList<>();
+    tallies.values().forEach(t -> rows.add(t.row()));
+    CsvTableWriter.write(out.resolve("coverage.csv"), List.of("term", "interval", "worlds",
+        "covered", "coverage", "mean_width", "mean_bias"), rows);
+    CsvTableWriter.write(out.resolve("coverage_worlds.csv"), List.of("world", "seconds", "term",
+        "interval", "truth", "estimate", "low", "high", "covered"), perWorld);
+    spark.stop();
+  }
+
+  private static void record(Map<String, Tally> tallies, List<List<String>> perWorld, Path dir,
+      double seconds, String term, String interval, double truth, double estimate, double low,
+      double high) {
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      return;
+    }
+    boolean covered = low <= truth && truth <= high;
+    tallies.computeIfAbsent(term + "\u0000" + interval, k -> new Tally(term, interval))
+        .add(covered, high - low, estimate - truth);
+    perWorld.add(List.of(dir.getFileName().toString(), SpreadsheetCells.exact(seconds), term,
+        interval, SpreadsheetCells.exact(truth), SpreadsheetCells.exact(estimate),
+        SpreadsheetCells.exact(low), SpreadsheetCells.exact(high), Boolean.toString(covered)));
+  }
+
+  /** Coverage of one term under one interval type. */
+  private static final class Tally {
+    final String term;
+    final String interval;
+    int worlds;
+    int covered;
+    double width;
+    double bias;
+
+    Tally(String term, String interval) {
+      this.term = term;
+      this.interval = interval;
+    }
+
+    void add(boolean in, double w, double b) {
+      worlds++;
+      covered += in ? 1 : 0;
+      width += w;
+      bias += b;
+    }
+
+    List<String> row() {
+      return List.of(term, interval, Integer.toString(worlds), Integer.toString(covered),
+          SpreadsheetCells.number(covered / (double) worlds, 3),
+          SpreadsheetCells.number(width / worlds, 4), SpreadsheetCells.number(bias / worlds, 4));
+    }
+  }
+
+  /** truth.csv (term,value) from the generator's sample_truth.csv: the estimated terms only. */
+  static void writeTruth(Path dir) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Reader in = Files.newBufferedReader(dir.resolve("sample_truth.csv"),
+        StandardCharsets.UTF_8)) {
+      for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+          .parse(in)) {
+        String term = r.get("term");
+        if (term.startsWith("waiver:") || term.equals("stay_log")
+            || term.equals("advisory_level")) {
+          rows.add(List.of(term, r.get("value")));
+        }
+      }
+    }
+    CsvTableWriter.write(dir.resolve("truth.csv"), List.of("term", "value"), rows);
+  }
+
+  static Map<String, Double> readTruth(Path file) throws IOException {
+    Map<String, Double> out = new LinkedHashMap<>();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+          .parse(in)) {
+        out.put(r.get("term"), Double.parseDouble(r.get("value")));
+      }
+    }
+    return out;
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+
+  private static void usage(String why) {
+    System.err.println("bench-coverage: " + why + "\nusage: scripts/bench-coverage --worlds DIR "
+        + "--out DIR [--generate N] [--seed S] [--set key=value]...");
+    System.exit(2);
+  }
+}
