@@ -125,14 +125,19 @@ public final class CoverageBenchmark {
       }
       System.err.printf("coverage: %s in %.1f s%n", dir.getFileName(), seconds);
       deleteTree(tmp);
+      // rewritten after every world: an interrupted run leaves the worlds done so far
+      write(out, tallies, perWorld);
     }
+    spark.stop();
+  }
+
+  private static void write(Path out, Map<String, Tally> tallies, List<List<String>> perWorld) {
     List<List<String>> rows = new ArrayList<>();
     tallies.values().forEach(t -> rows.add(t.row()));
     CsvTableWriter.write(out.resolve("coverage.csv"), List.of("term", "interval", "worlds",
         "covered", "coverage", "mean_width", "mean_bias"), rows);
     CsvTableWriter.write(out.resolve("coverage_worlds.csv"), List.of("world", "seconds", "term",
         "interval", "truth", "estimate", "low", "high", "covered"), perWorld);
-    spark.stop();
   }
 
   private static void record(Map<String, Tally> tallies, List<List<String>> perWorld, Path dir,
