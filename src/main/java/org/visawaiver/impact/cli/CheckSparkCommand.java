@@ -2,7 +2,7 @@ package org.visawaiver.impact.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.ops.SparkCheck;
 import org.visawaiver.impact.pipeline.StagedRun;
 import picocli.CommandLine.Command;

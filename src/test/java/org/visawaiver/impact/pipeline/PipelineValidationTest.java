@@ -54,10 +54,12 @@ class PipelineValidationTest {
   void panelStepWritesParquetAndOneCsv() throws IOException {
     JobConfig config = config("destination,origin,month,arrivals,source\nKHM,KOR,2019-01,5,a\nKHM,KOR,2019-02,,b\n");
     new Pipeline(SharedSpark.spark(), config).run(Step.PANEL, "panel");
+    // visa_policy: KHM-KOR visa on arrival from 2019-01-01, so voa_share is 1.
     assertEquals(List.of(
-            "destination,origin,month,arrivals,source,waiver_share,stay_log,visa_fee_usd,advisory_level",
-            "KHM,KOR,2019-01,5,a,0,0,30,0",
-            "KHM,KOR,2019-02,,b,0,0,30,0"),
+            "destination,origin,month,arrivals,source,waiver_share,stay_log,visa_fee_usd,advisory_level,"
+                + "evisa_share,voa_share,advisory_national_level,advisory_regional_level",
+            "KHM,KOR,2019-01,5,a,0,0,30,0,0,1,0,0",
+            "KHM,KOR,2019-02,,b,0,0,30,0,0,1,0,0"),
         Files.readAllLines(dir.resolve("out/panel.csv")));
     assertEquals(2, SharedSpark.spark().read().parquet(dir.resolve("out/panel").toString()).count());
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.scenario.forecast.Combination;
 import org.visawaiver.impact.scenario.forecast.ForecastMethod;
 import org.visawaiver.impact.scenario.forecast.LogForecast;
@@ -45,7 +45,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
   @Option(
       names = "--data",
       description = "folder with tourism_monthly_long.csv (default: ${DEFAULT-VALUE})")
-  Path data = Path.of("src/test/resources/benchmarks/tourism-monthly");
+  Path data = Path.of("src/bench/data/tourism-monthly");
 
   @Option(names = "--threads", description = "worker threads (default: ${DEFAULT-VALUE})")
   int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
