@@ -30,7 +30,7 @@ final class DatasetValidation {
 
   record Outcome(Dataset<Row> accepted, DatasetReport report, List<CheckResult> checks) {}
 
-  static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out) {
+  static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out, Plausibility plausibility) {
     String name = rules.spec().name();
     RawTable raw = InputReader.read(spark, rules.spec(), file);
     Map<String, Integer> index = index(rules);
@@ -39,6 +39,7 @@ final class DatasetValidation {
       checked.add(CheckedRow.check(r, rules, index));
     }
     SetRules.apply(checked, rules);
+    plausibility.apply(checked, rules);
 
     List<Row> accepted = new ArrayList<>();
     List<List<String>> rejects = new ArrayList<>();
