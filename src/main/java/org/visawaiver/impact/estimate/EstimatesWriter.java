@@ -1,8 +1,8 @@
 package org.visawaiver.impact.estimate;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.pValue;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.pValue;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +13,13 @@ import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ppml.ReluSeparation;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
 /**
  * Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv (and vcov.csv
  * through {@link VcovWriter}). Estimates keep a double's precision; p-values below 1e-4 are short
- * scientific numbers ({@link org.visawaiver.impact.export.SpreadsheetCells#pValue}).
+ * scientific numbers ({@link org.visawaiver.impact.io.SpreadsheetCells#pValue}).
  */
 public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
