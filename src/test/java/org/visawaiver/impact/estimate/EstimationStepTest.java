@@ -158,8 +158,8 @@ class EstimationStepTest {
   void refusesAnAllZeroOutcome() {
     Dataset<Row> zeros = panel.withColumn("arrivals", org.apache.spark.sql.functions.lit(0L));
     EstimationSettings s = EstimationFixtures.settings();
-    org.visawaiver.impact.config.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.visawaiver.impact.config.InputException.class,
+    org.visawaiver.impact.estimate.spec.EstimationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.visawaiver.impact.estimate.spec.EstimationException.class,
         () -> ModelFitter.fit(zeros, s.models().get(0), s));
     assertEquals("model \"ppml\": the outcome is 0 in all 0 observations left to estimate (after "
         + "dropping missing values, singletons and separated observations); a Poisson model has no "
