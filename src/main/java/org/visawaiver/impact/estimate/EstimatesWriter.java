@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
 import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ppml.ReluSeparation;
+import org.visawaiver.impact.estimate.inference.TermInference;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.estimate.result.TermInference;
+import org.visawaiver.impact.estimate.inference.TermInference;
 import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
@@ -25,8 +26,8 @@ import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
       "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "effect_pct_ci_low",
-      "effect_pct_ci_high", "interval", "boot_p_value", "boot_ci_low", "boot_ci_high",
-      "treated_clusters", "effective_clusters");
+      "effect_pct_ci_high", "bias", "estimate_bc", "std_error_bc", "interval", "boot_p_value",
+      "boot_ci_low", "boot_ci_high", "treated_clusters", "effective_clusters");
   /** Reasons an observation is dropped, in the order the rules run. */
   static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
       ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
@@ -53,13 +54,15 @@ public final class EstimatesWriter {
     List<List<String>> summary = new ArrayList<>();
     List<List<String>> comparison = new ArrayList<>();
     for (FitResult f : fits) {
-      for (CoefficientRow r : f.table()) {
+      List<CoefficientRow> rows = f.table();
+      for (int i = 0; i < rows.size(); i++) {
+        CoefficientRow r = rows.get(i);
         TermInference ti = r.inference();
         coef.add(List.of(text(f.model()), text(r.term()), exact(r.estimate()), exact(r.stdError()),
             exact(r.statistic()), pValue(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
             exact(r.effectPct()), exact(r.effectPctCiLow()), exact(r.effectPctCiHigh()),
-            text(r.interval()), pValue(ti.bootPValue()), exact(ti.bootLow()),
-            exact(ti.bootHigh()),
+            exact(f.bias(i)), exact(f.estimateBc(i)), exact(f.stdErrorBc(i)),
+            text(r.interval()), pValue(ti.bootPValue()), exact(ti.bootLow()), exact(ti.bootHigh()),
             ti.treatedClusters() < 0 ? "" : Integer.toString(ti.treatedClusters()),
             exact(ti.effectiveClusters())));
       }

@@ -3,12 +3,15 @@ package org.visawaiver.impact.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.inference.FewClusterInference;
-import org.visawaiver.impact.estimate.result.Inference;
-import org.visawaiver.impact.estimate.spec.Term;
+import org.visawaiver.impact.estimate.inference.Inference;
+import org.visawaiver.impact.domain.WaiverTerms;
+import org.visawaiver.impact.estimate.inference.GravityCorrection;
+import org.visawaiver.impact.estimate.inference.WeidnerZylkin;
 import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
 import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -20,6 +23,7 @@ import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.Estimator;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.FixedEffect;
+import org.visawaiver.impact.estimate.spec.Gravity;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 import org.visawaiver.impact.estimate.vcov.VcovEstimator;
@@ -77,7 +81,12 @@ public final class ModelFitter {
     boolean poisson = spec.estimator() == Estimator.PPML;
     panel.sparkSession().sparkContext().setJobGroup("estimate",
         spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
-    ModelFrame frame = prepare(panel, spec, settings, vcovs);
+    // The gravity columns i, j, t are numbered like cluster dimensions (ids for the corrections).
+    Optional<Gravity> gravity = poisson ? spec.gravity() : Optional.empty();
+    List<VcovSpec> frameVcovs = new ArrayList<>(vcovs);
+    gravity.ifPresent(g -> g.columns().forEach(
+        c -> frameVcovs.add(new VcovSpec.Cluster(List.of(FixedEffect.of(c))))));
+    ModelFrame frame = prepare(panel, spec, settings, frameVcovs);
     WeightedFit fit = FITS.get(spec.estimator()).apply(frame, settings, spec.name());
     int[] idx = LeastSquares.indices(fit.kept());
     List<String> terms = new ArrayList<>();
@@ -93,19 +102,21 @@ public final class ModelFitter {
     }
     List<String> notes = new ArrayList<>(frame.notes());
     notes.addAll(fit.notes());
+    Optional<GravityCorrection> wz =
+        gravity.flatMap(g -> WeidnerZylkin.compute(frame, fit, g, notes));
     List<FitResult> results = new ArrayList<>();
     for (VcovSpec v : vcovs) {
       VcovEstimator.Variance var = VcovEstimator.compute(frame, fit, v, poisson);
       Inference inference = FewClusterInference.compute(frame, fit, v, poisson,
           var.correction().nestedFixedEffects(), settings, settings.bootstrap(),
-          settings.compare().stream().map(Term.WaiverBy::termName).toList(), spec.name());
+          settings.compare().stream().map(WaiverTerms::of).toList(), spec.name());
       List<String> clusterNames = v instanceof VcovSpec.Cluster c
           ? c.dimensions().stream().map(FixedEffect::name).toList() : List.of();
       results.add(new FitResult(spec.name(), spec.estimator().configName(),
           spec.formula().text(), v.label(), terms, coef, var.vcov(),
           frame.observations(), frame.dropped(), droppedTerms, var.correction(),
           clusterNames, fit.iterations(), fit.demeanIterations(), fit.converged(),
-          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes, inference,
+          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes, wz, inference,
           settings.bootstrap().interval()));
     }
     fit.blocks().unpersist(false);

@@ -49,16 +49,16 @@ class EstimationStepTest {
     assertEquals(SyntheticPanel.TERMS, ppml.terms());
     List<String> coef = Files.readAllLines(out.resolve("estimates/coefficients.csv"));
     assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct,"
-        + "effect_pct_ci_low,effect_pct_ci_high,interval,boot_p_value,boot_ci_low,boot_ci_high,"
-        + "treated_clusters,effective_clusters", coef.get(0));
+        + "effect_pct_ci_low,effect_pct_ci_high,bias,estimate_bc,std_error_bc,interval,"
+        + "boot_p_value,boot_ci_low,boot_ci_high,treated_clusters,effective_clusters", coef.get(0));
     // waiver terms get a bootstrap p-value and interval (estimate.bootstrap.terms = waiver), every
     // term its treated and effective clusters; ci_low/ci_high hold the configured interval
     for (String line : coef.subList(1, coef.size())) {
       String[] c = line.split(",", -1);
-      assertEquals("cluster", c[11], line);
-      assertEquals(c[1].startsWith("waiver:"), !c[12].isEmpty(), line);
-      assertEquals(c[1].startsWith("waiver:"), !c[13].isEmpty() && !c[14].isEmpty(), line);
-      assertTrue(Integer.parseInt(c[15]) > 0 && Double.parseDouble(c[16]) > 0, line);
+      assertEquals("cluster", c[14], line);
+      assertEquals(c[1].startsWith("waiver:"), !c[15].isEmpty(), line);
+      assertEquals(c[1].startsWith("waiver:"), !c[16].isEmpty() && !c[17].isEmpty(), line);
+      assertTrue(Integer.parseInt(c[18]) > 0 && Double.parseDouble(c[19]) > 0, line);
     }
     assertEquals(1 + 2 * SyntheticPanel.TERMS.size(), coef.size());
     int k = SyntheticPanel.TERMS.size();
@@ -72,6 +72,13 @@ class EstimationStepTest {
       assertEquals("ppml," + c[1] + "," + c[1], d[0] + "," + d[1] + "," + d[2]);
       assertEquals(Double.parseDouble(c[3]), Math.sqrt(Double.parseDouble(d[3])), 1e-15);
       assertEquals(100 * Math.expm1(Double.parseDouble(c[6])), Double.parseDouble(c[9]), 1e-9);
+      // The default model is three-way gravity (14 x 8 x 60, under the memory bound): the
+      // Weidner-Zylkin columns are filled for PPML, empty for OLS.
+      assertEquals(20, c.length, coef.get(1 + i));
+      assertEquals(Double.parseDouble(c[2]) - Double.parseDouble(c[11]), Double.parseDouble(c[12]),
+          1e-12);
+      assertTrue(Double.parseDouble(c[13]) > 0, coef.get(1 + i));
+      assertTrue(coef.get(1 + k + i).contains(",,,cluster,"), coef.get(1 + k + i));
       for (int j = 0; j < k; j++) {
         // symmetric up to the rounding of the sandwich product (written as computed)
         double vij = Double.parseDouble(vcov.get(1 + i * k + j).split(",")[3]);
@@ -161,8 +168,8 @@ class EstimationStepTest {
   void refusesAnAllZeroOutcome() {
     Dataset<Row> zeros = panel.withColumn("arrivals", org.apache.spark.sql.functions.lit(0L));
     EstimationSettings s = EstimationFixtures.settings();
-    org.visawaiver.impact.config.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.visawaiver.impact.config.InputException.class,
+    org.visawaiver.impact.estimate.spec.EstimationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.visawaiver.impact.estimate.spec.EstimationException.class,
         () -> ModelFitter.fit(zeros, s.models().get(0), s));
     assertEquals("model \"ppml\": the outcome is 0 in all 0 observations left to estimate (after "
         + "dropping missing values, singletons and separated observations); a Poisson model has no "

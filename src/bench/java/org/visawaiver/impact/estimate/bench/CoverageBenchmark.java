@@ -16,10 +16,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.EstimationStep;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.estimate.result.TermInference;
+import org.visawaiver.impact.estimate.inference.TermInference;
 import org.visawaiver.impact.estimate.spec.BootstrapSettings;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.io.CsvTableWriter;
@@ -116,12 +118,17 @@ public final class CoverageBenchmark {
             b - crit * se, b + crit * se);
         record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.WILD_BOOTSTRAP, t, b,
             ti.bootLow(), ti.bootHigh());
+        int i = fit.terms().indexOf(r.term());
+        double bc = fit.estimateBc(i);
+        double sbc = fit.stdErrorBc(i);
+        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER_BC, t, bc,
+            bc - crit * sbc, bc + crit * sbc);
         boolean bootInDefault = configured.equals(BootstrapSettings.WILD_BOOTSTRAP)
             && (configuredTerms.equals("all") || (configuredTerms.equals("waiver")
-                && r.term().startsWith("waiver:")));
-        record(tallies, perWorld, dir, seconds, r.term(), "default", t, b,
-            bootInDefault ? ti.bootLow() : b - crit * se,
-            bootInDefault ? ti.bootHigh() : b + crit * se);
+                && r.term().startsWith(WaiverTerms.PREFIX)));
+        record(tallies, perWorld, dir, seconds, r.term(), "default", t,
+            r.interval().equals(BootstrapSettings.CLUSTER_BC) ? bc : b,
+            bootInDefault ? ti.bootLow() : r.ciLow(), bootInDefault ? ti.bootHigh() : r.ciHigh());
       }
       System.err.printf("coverage: %s in %.1f s%n", dir.getFileName(), seconds);
       deleteTree(tmp);
@@ -190,8 +197,8 @@ public final class CoverageBenchmark {
       for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
           .parse(in)) {
         String term = r.get("term");
-        if (term.startsWith("waiver:") || term.equals("stay_log")
-            || term.equals("advisory_level")) {
+        if (term.startsWith(WaiverTerms.PREFIX) || term.equals(PanelColumns.STAY_LOG)
+            || term.equals(PanelColumns.ADVISORY_LEVEL)) {
           rows.add(List.of(term, r.get("value")));
         }
       }

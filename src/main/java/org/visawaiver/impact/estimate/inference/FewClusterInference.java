@@ -14,11 +14,11 @@ import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 import org.visawaiver.impact.estimate.ppml.PoissonIrls;
-import org.visawaiver.impact.estimate.result.Inference;
-import org.visawaiver.impact.estimate.result.TermInference;
+import org.visawaiver.impact.estimate.inference.Inference;
+import org.visawaiver.impact.estimate.inference.TermInference;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.BootstrapSettings;
-import org.visawaiver.impact.estimate.spec.Term;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 
 /**
@@ -208,7 +208,7 @@ public final class FewClusterInference {
   record Scores(double[] scores, double[] shares) {}
 
   static boolean isWaiver(String term) {
-    return term.startsWith(Term.WaiverBy.termName(""));
+    return term.startsWith(WaiverTerms.PREFIX);
   }
 
   private static double[] nan(int k) {

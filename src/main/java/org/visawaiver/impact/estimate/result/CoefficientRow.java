@@ -1,5 +1,7 @@
 package org.visawaiver.impact.estimate.result;
 
+import org.visawaiver.impact.estimate.inference.TermInference;
+
 /**
  * One line of the coefficient table (pyfixest's tidy()): fixed columns, always in this order.
  *

@@ -5,8 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.visawaiver.impact.estimate.inference.GravityCorrection;
+import org.visawaiver.impact.estimate.inference.Inference;
+import org.visawaiver.impact.estimate.inference.TermInference;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
 /**
@@ -33,9 +37,11 @@ import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
  * @param demeanTol the solver tolerance used
  * @param irlsTol the IRLS tolerance used
  * @param notes remarks
+ * @param gravityCorrection Weidner-Zylkin bias and bias-corrected variance (PPML with a gravity
+ *     structure), aligned with terms; empty otherwise
  * @param inference treated and effective clusters, bootstrap p-values and intervals
  * @param interval which interval ci_low/ci_high hold and scenarios draw from: cluster |
- *     wild_bootstrap (cluster for a term without a bootstrap interval)
+ *     cluster_bc | wild_bootstrap (cluster for a term without that interval)
  */
 public record FitResult(
     String model,
@@ -57,10 +63,12 @@ public record FitResult(
     double demeanTol,
     double irlsTol,
     List<String> notes,
+    Optional<GravityCorrection> gravityCorrection,
     Inference inference,
     String interval) {
   public static final double LEVEL = 0.95;
   public static final String CLUSTER = "cluster";
+  public static final String CLUSTER_BC = "cluster_bc";
   public static final String WILD_BOOTSTRAP = "wild_bootstrap";
 
   public FitResult {
@@ -92,19 +100,18 @@ public record FitResult(
   }
 
   /**
-   * The slim value scenarios use: the estimates and the variance of the reported interval. Where
-   * ci_low/ci_high hold a bootstrap interval the term's row and column of the variance are scaled
-   * to the standard error that interval implies, (ci_high - ci_low) / (2 x critical value),
-   * keeping the correlations.
+   * The slim value scenarios use: the estimates and the variance of the reported interval (see
+   * {@link #reported}): each term's row and column of the variance are scaled to its standard
+   * error, keeping the correlations; under cluster_bc the estimates are the bias-corrected ones.
    */
   public ModelResult toModelResult() {
-    double crit = critical();
+    double[] b = coefficients();
     double[] scale = new double[terms.size()];
     for (int i = 0; i < scale.length; i++) {
-      TermInference ti = inference.term(i);
+      Reported r = reported(i);
       double se = Math.sqrt(vcov[i][i]);
-      scale[i] = usesBootstrap(ti) && se > 0 ? (ti.bootHigh() - ti.bootLow()) / (2 * crit) / se
-          : 1;
+      b[i] = r.estimate();
+      scale[i] = se > 0 ? r.stdError() / se : 1;
     }
     double[][] v = vcov();
     for (int i = 0; i < scale.length; i++) {
@@ -112,7 +119,7 @@ public record FitResult(
         v[i][j] *= scale[i] * scale[j];
       }
     }
-    return new ModelResult(model, terms, coefficients, v);
+    return new ModelResult(model, terms, b, v);
   }
 
   public double coefficient(String term) {
@@ -151,29 +158,63 @@ public record FitResult(
 
   /** The coefficient table; ci_low/ci_high hold the configured interval where it exists. */
   public List<CoefficientRow> table() {
-    double crit = critical();
     List<CoefficientRow> rows = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) {
       double b = coefficients[i];
       double se = Math.sqrt(vcov[i][i]);
       double stat = b / se;
-      TermInference ti = inference.term(i);
-      boolean boot = usesBootstrap(ti);
-      rows.add(new CoefficientRow(terms.get(i), b, se, stat, pValue(stat),
-          boot ? ti.bootLow() : b - crit * se, boot ? ti.bootHigh() : b + crit * se,
-          100 * Math.expm1(b), boot ? WILD_BOOTSTRAP : modelInterval(), ti));
+      Reported r = reported(i);
+      rows.add(new CoefficientRow(terms.get(i), b, se, stat, pValue(stat), r.low(), r.high(),
+          100 * Math.expm1(b), r.interval(), inference.term(i)));
     }
     return rows;
+  }
+
+  /**
+   * The interval ci_low/ci_high report for term i, with the estimate and standard error scenarios
+   * draw from: wild_bootstrap (centre β̂, SE implied by the interval, (high - low) / (2 x critical
+   * value)), cluster_bc (estimate_bc ± critical value x std_error_bc) or the model's own variance.
+   * A term without the configured interval gets the model's own.
+   */
+  private Reported reported(int i) {
+    double crit = critical();
+    double b = coefficients[i];
+    double se = Math.sqrt(vcov[i][i]);
+    TermInference ti = inference.term(i);
+    if (interval.equals(WILD_BOOTSTRAP) && Double.isFinite(ti.bootLow())
+        && Double.isFinite(ti.bootHigh())) {
+      return new Reported(WILD_BOOTSTRAP, b, (ti.bootHigh() - ti.bootLow()) / (2 * crit),
+          ti.bootLow(), ti.bootHigh());
+    }
+    double bc = estimateBc(i);
+    double sbc = stdErrorBc(i);
+    if (interval.equals(CLUSTER_BC) && Double.isFinite(bc) && Double.isFinite(sbc)) {
+      return new Reported(CLUSTER_BC, bc, sbc, bc - crit * sbc, bc + crit * sbc);
+    }
+    return new Reported(modelInterval(), b, se, b - crit * se, b + crit * se);
+  }
+
+  private record Reported(String interval, double estimate, double stdError, double low,
+      double high) {}
+
+  /** Weidner-Zylkin bias of term i (to subtract); NaN where it does not apply. */
+  public double bias(int i) {
+    return gravityCorrection.map(g -> g.bias()[i]).orElse(Double.NaN);
+  }
+
+  /** Bias-corrected estimate of term i; NaN where no correction applies. */
+  public double estimateBc(int i) {
+    return gravityCorrection.map(g -> g.estimate(i, coefficients[i])).orElse(Double.NaN);
+  }
+
+  /** Bias-corrected pair-clustered standard error of term i; NaN where it does not apply. */
+  public double stdErrorBc(int i) {
+    return gravityCorrection.map(g -> g.stdError(i)).orElse(Double.NaN);
   }
 
   /** The interval of the model's own variance: cluster, or iid / hetero. */
   private String modelInterval() {
     return vcovLabel.startsWith(CLUSTER) ? CLUSTER : vcovLabel;
-  }
-
-  private boolean usesBootstrap(TermInference ti) {
-    return interval.equals(WILD_BOOTSTRAP) && ti.hasInterval()
-        && Double.isFinite(ti.bootLow()) && Double.isFinite(ti.bootHigh());
   }
 
   public long droppedTotal() {

@@ -23,7 +23,7 @@ import org.visawaiver.impact.estimate.ols.WeightedFit;
 import org.visawaiver.impact.estimate.ols.WithinOls;
 import org.visawaiver.impact.estimate.ppml.PoissonIrls;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.estimate.result.TermInference;
+import org.visawaiver.impact.estimate.inference.TermInference;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.testing.SharedSpark;

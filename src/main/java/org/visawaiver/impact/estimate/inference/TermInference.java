@@ -1,4 +1,4 @@
-package org.visawaiver.impact.estimate.result;
+package org.visawaiver.impact.estimate.inference;
 
 /**
  * What identifies one coefficient and its few-cluster inference (NaN where not computed).

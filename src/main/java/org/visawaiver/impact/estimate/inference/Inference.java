@@ -1,4 +1,4 @@
-package org.visawaiver.impact.estimate.result;
+package org.visawaiver.impact.estimate.inference;
 
 import java.util.List;
 
