@@ -98,13 +98,15 @@ public final class FewClusterInference {
       if (poisson) {
         method = "score bootstrap, " + draws;
         double[] shares = sums.shares();
-        for (int a : booted) {
-          ScoreCurve curve = ScoreCurve.of(fit.blocks(), frame.layout().offsets(), xCoef, idx,
-              gamma, fit.beta(), bread, a, sums, dim, levels, w);
-          double[] ci = curve.interval(LEVEL);
+        ScoreCurve[] curves = ScoreCurve.of(fit.blocks(), frame.layout().offsets(), xCoef, idx,
+            gamma, fit.beta(), bread, booted.stream().mapToInt(Integer::intValue).toArray(),
+            sums, dim, levels, w);
+        for (int t = 0; t < curves.length; t++) {
+          int a = booted.get(t);
+          double[] ci = curves[t].interval(LEVEL);
           low[a] = ci[0];
           high[a] = ci[1];
-          p[a] = curve.pValue(0);
+          p[a] = curves[t].pValue(0);
           if (boot.restrictedPpml()) {
             Scores rs = restrictedScores(frame, fit, a, dim, levels, settings, model, notes);
             if (rs != null) {

@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * A confidence set {r : p(r) > 1 - level} by inverting a bootstrap test: from the estimate, steps
  * out by doubling multiples of the standard error (from se/8) until p falls to 1 - level on each
- * side, then bisects to 1e-12 standard errors; the ends are breakpoints of the step function p. An
+ * side, then bisects to 1e-9 standard errors; the ends are breakpoints of the step function p. An
  * end that cannot be bracketed within 2^40 standard errors is infinite. Like fwildclusterboot, it
  * assumes the set is one interval (a set in pieces is reported by its outermost crossing found).
  */
@@ -33,7 +33,7 @@ final class TestInversion {
     if (Double.isNaN(out)) {
       return side * Double.POSITIVE_INFINITY;
     }
-    for (int i = 0; i < 200 && Math.abs(out - in) > 1e-12 * scale; i++) {
+    for (int i = 0; i < 200 && Math.abs(out - in) > 1e-9 * scale; i++) {
       double mid = 0.5 * (in + out);
       if (p.applyAsDouble(mid) > alpha) {
         in = mid;

@@ -103,8 +103,8 @@ class WildBootstrapGoldenTest {
     Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ppml");
     FewClusterInference.Pieces pc = FewClusterInference.Pieces.of(c.frame, c.fit, 0, c.levels());
     ScoreCurve curve = ScoreCurve.of(c.fit.blocks(), c.frame.layout().offsets(), pc.xCoef(),
-        pc.idx(), pc.gamma(), c.fit.beta(), c.fit.bread(), 0, pc.sums(), 0, c.levels(),
-        c.weights("pair", true));
+        pc.idx(), pc.gamma(), c.fit.beta(), c.fit.bread(), new int[] {0}, pc.sums(), 0,
+        c.levels(), c.weights("pair", true))[0];
     Map<String, Double> g = golden("fewtreated");
     double[] ci = curve.interval(0.95);
     double width = g.get("pois_scoreBS_ci_upper") - g.get("pois_scoreBS_ci_lower");
