@@ -70,10 +70,12 @@ public final class Pipeline {
         return;
       }
       spark.sparkContext().setJobGroup("scenarios", "project the waiver scenarios", false);
-      timer.time(
-          "scenarios",
-          () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
-          s -> s);
+      ScenarioStep.Result scenarios =
+          timer.time(
+              "scenarios",
+              () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
+              ScenarioStep.Result::message);
+      manifest.syntheticInputs(scenarios.syntheticInputs());
     } catch (RuntimeException e) {
       manifest.failed(e.getMessage());
       throw e;
