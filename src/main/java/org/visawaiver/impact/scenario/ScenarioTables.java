@@ -3,12 +3,12 @@ package org.visawaiver.impact.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.visawaiver.impact.export.TypedTable;
+import org.visawaiver.impact.io.TypedTable;
+import org.visawaiver.impact.io.XlsxWorkbookWriter;
 import org.visawaiver.impact.scenario.summary.SensitivityRow;
 import org.visawaiver.impact.scenario.summary.SummaryRow;
 import org.visawaiver.impact.scenario.summary.SummaryTables;
 import org.visawaiver.impact.scenario.summary.TableSpec;
-import org.visawaiver.impact.export.XlsxWorkbookWriter;
 
 /**
  * The scenario output tables: the contract's columns in a fixed order (then a few extra ones),

@@ -16,6 +16,8 @@ final class Checks {
   static final String OVERLAPPING_INTERVAL = "overlapping_interval";
   static final String REJECT_SHARE = "reject_share";
   static final String PARAMETER_BOUNDS = "parameter_bounds";
+  static final String POLICY_REJECTS = "policy_rejects";
+  static final String ARRIVALS_PLAUSIBLE = "arrivals_plausible";
 
   private Checks() {}
 

@@ -2,7 +2,7 @@ package org.visawaiver.impact.scenario.summary;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.visawaiver.impact.export.TypedTable;
+import org.visawaiver.impact.io.TypedTable;
 
 /**
  * scenarios/scenario_summary.csv (the headline: one row per scenario and origin, and ALL) and

@@ -3,8 +3,8 @@ package org.visawaiver.impact.scenario.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.visawaiver.impact.export.TableColumn;
-import org.visawaiver.impact.export.TypedTable;
+import org.visawaiver.impact.io.TableColumn;
+import org.visawaiver.impact.io.TypedTable;
 
 /**
  * The columns of one output table of rows {@code R}: names in a fixed order, rounding, the text of

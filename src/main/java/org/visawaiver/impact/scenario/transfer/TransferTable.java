@@ -1,7 +1,7 @@
 package org.visawaiver.impact.scenario.transfer;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.result.ModelResult;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 
 /**
  * Writes {@code estimates/transfer.csv}: per model (that has every compared destination's waiver
@@ -36,7 +37,7 @@ public final class TransferTable {
     List<List<String>> rows = new ArrayList<>();
     for (ModelResult m : models) {
       if (destinations.size() < 2
-          || destinations.stream().anyMatch(d -> m.indexOf(TransferEffect.waiverTerm(d)) < 0)) {
+          || destinations.stream().anyMatch(d -> m.indexOf(WaiverTerms.of(d)) < 0)) {
         continue;
       }
       TransferEffect t;
