@@ -67,7 +67,8 @@ public final class ModelFrameBuilder {
     String where = "model \"" + spec.name() + "\"";
     checkColumns(panel, spec, where);
     for (VcovSpec v : vcovs) {
-      checkColumns(panel, new ModelSpec(spec.name(), spec.estimator(), spec.formula(), v), where);
+      checkColumns(panel, new ModelSpec(spec.name(), spec.estimator(), spec.formula(), v,
+          spec.gravity()), where);
     }
     List<String> terms = new ArrayList<>();
     List<Column> exprs = new ArrayList<>();

@@ -59,7 +59,8 @@ public record EstimationSettings(
                 name,
                 m.hasPath("estimator") ? m.getString("estimator") : "ppml",
                 m.getString("formula"),
-                m.hasPath("vcov") ? m.getString("vcov") : "cluster(origin^destination)"));
+                m.hasPath("vcov") ? m.getString("vcov") : "cluster(origin^destination)",
+                m.hasPath("gravity") ? m.getStringList("gravity") : List.of()));
       }
       if (models.isEmpty()) {
         throw new EstimationException("estimate.models is empty; configure at least one model");
