@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
       WaiverImpactCli.PanelCommand.class,
       WaiverImpactCli.Estimate.class,
       CheckSparkCommand.class,
-      GenerateSampleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WaiverImpactCli implements Callable<Integer> {

@@ -45,7 +45,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
   @Option(
       names = "--data",
       description = "folder with tourism_monthly_long.csv (default: ${DEFAULT-VALUE})")
-  Path data = Path.of("src/test/resources/benchmarks/tourism-monthly");
+  Path data = Path.of("src/bench/data/tourism-monthly");
 
   @Option(names = "--threads", description = "worker threads (default: ${DEFAULT-VALUE})")
   int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -28,7 +28,7 @@ public final class TourismMonthly {
     if (!Files.exists(file)) {
       throw new InputException(
           file + ": benchmark data not found; pass the folder holding " + LONG_FILE
-              + " with --data (default src/test/resources/benchmarks/tourism-monthly)");
+              + " with --data (default src/bench/data/tourism-monthly)");
     }
     Map<String, List<Double>> train = new LinkedHashMap<>();
     Map<String, List<Double>> test = new LinkedHashMap<>();
