@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.export.RunManifest;
 import org.visawaiver.impact.ops.SparkCheck;
 import picocli.CommandLine.Command;

@@ -11,7 +11,10 @@ import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.export.PanelExport;
 import org.visawaiver.impact.export.RunManifest;
 import org.visawaiver.impact.panel.PanelBuilder;
+import org.visawaiver.impact.scenario.ScenarioSettings;
 import org.visawaiver.impact.scenario.ScenarioStep;
+import org.visawaiver.impact.validate.DatasetReport;
+import org.visawaiver.impact.scenario.transfer.TransferTable;
 import org.visawaiver.impact.validate.InputValidation;
 import org.visawaiver.impact.validate.ValidatedInputs;
 
@@ -38,8 +41,10 @@ public final class Pipeline {
           timer.time(
               "validate",
               () -> InputValidation.run(spark, config, out, last.includes(Step.SCENARIOS)),
-              v -> RunManifest.summarise(v.reports()));
-      manifest.inputs(inputs.reports());
+              v -> DatasetReport.summarise(v.reports()));
+      for (DatasetReport r : inputs.reports()) {
+        manifest.input(r.dataset(), r.file(), r.sha256(), r.rowsRead(), r.rowsAccepted(), r.rowsRejected());
+      }
       InputValidation.enforceRejectShare(inputs.reports(), config);
       if (last == Step.VALIDATE) {
         return;
@@ -57,7 +62,12 @@ public final class Pipeline {
       List<ModelResult> models =
           timer.time(
               "estimate",
-              () -> EstimationStep.run(spark, panel, config, out),
+              () -> {
+                List<ModelResult> fitted = EstimationStep.run(spark, panel, config, out);
+                TransferTable.write(out.resolve("estimates"), fitted,
+                    ScenarioSettings.pooledOver(config.section("scenario")));
+                return fitted;
+              },
               m -> m.size() + " model(s) written to " + out.resolve("estimates"));
       if (last == Step.ESTIMATE) {
         return;

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.ingest.InputReader;
 import org.visawaiver.impact.ingest.RawTable;
 

@@ -16,8 +16,8 @@ import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.spark.SparkSessions;
 
 /**
