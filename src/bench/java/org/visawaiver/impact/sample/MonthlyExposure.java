@@ -3,6 +3,7 @@ package org.visawaiver.impact.sample;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.visawaiver.impact.domain.ReferenceStay;
 
 /**
  * The panel's regressors for one (destination, origin, month), computed the plain way, day by day:
@@ -31,7 +32,7 @@ record MonthlyExposure(double waiverShare, double stayLog, double advisoryLevel,
           switch (p.regime()) {
             case "visa_free" -> {
               free++;
-              stay += Math.log(p.stayDays() / 30.0);
+              stay += ReferenceStay.logRatio(p.stayDays());
             }
             case "evisa" -> evisa++;
             case "visa_on_arrival" -> voa++;

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.RegimeContrast;
-import org.visawaiver.impact.estimate.spec.Term;
 import org.visawaiver.impact.io.CsvTableWriter;
 
 /**
@@ -32,7 +32,7 @@ public final class RegimeContrastsWriter {
       for (String destination : compare) {
         for (String regime : RegimeContrast.FROM_REGIMES) {
           Optional<RegimeContrast> c = RegimeContrast.of(f.toModelResult(), destination,
-              Term.WaiverBy.termName(destination), regime);
+              WaiverTerms.of(destination), regime);
           c.ifPresent(x -> rows.add(List.of(text(f.model()), text(destination), text(regime), exact(x.estimate()),
               exact(x.stdError()), exact(x.ciLow(critical)), exact(x.ciHigh(critical)), exact(x.effectPct()))));
         }

@@ -46,7 +46,7 @@ public final class RunManifest {
     sparkNode.put("default_parallelism", spark.sparkContext().defaultParallelism());
     try {
       ObjectNode configuration = (ObjectNode) JSON.readTree(config.renderJson());
-      ManifestRedaction.redact(configuration);
+      ManifestRedaction.redact(configuration, config.redaction());
       m.root.set("configuration", configuration);
       m.root.set("seeds", ManifestRedaction.seeds(configuration));
     } catch (IOException e) {
@@ -89,14 +89,20 @@ public final class RunManifest {
     }
     root.put("finished_utc", Instant.now().toString());
     root.put("elapsed_seconds", (System.nanoTime() - startNanos) / 1e9);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       JSON.writeValue(tmp.toFile(), root);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
+      UncheckedIOException failure = new UncheckedIOException("could not write " + file + ": " + e, e);
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.visawaiver.impact.domain.PanelColumns;
 
 /**
  * The effect of going from one entry regime to visa-free (CONTRACT.md v2, "The model"): with the
@@ -32,8 +33,8 @@ public record RegimeContrast(String destination, String fromRegime, double estim
   public static String shareTerm(String regime) {
     return switch (regime) {
       case "visa_required" -> null;
-      case "evisa" -> "evisa_share";
-      case "visa_on_arrival" -> "voa_share";
+      case "evisa" -> PanelColumns.EVISA_SHARE;
+      case "visa_on_arrival" -> PanelColumns.VOA_SHARE;
       default -> throw new IllegalArgumentException("regime \"" + regime + "\" has no contrast to visa-free; "
           + "expected one of " + FROM_REGIMES);
     };
