@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.ModelFitter;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
@@ -70,7 +71,7 @@ public final class EventStudy {
       FitResult fit;
       try {
         fit = ModelFitter.fit(data, spec, settings);
-      } catch (org.visawaiver.impact.config.InputException e) {
+      } catch (EstimationException e) {
         // The main estimates are written already; one destination without usable events must
         // not stop the run.
         LOG.warn("event study for {} skipped: {}", dest, e.getMessage());
