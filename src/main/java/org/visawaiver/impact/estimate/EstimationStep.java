@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.eventstudy.EventStudy;
+import org.visawaiver.impact.estimate.eventstudy.EventStudyWriter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -17,7 +18,7 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
 
 /**
  * Fits the configured models on the panel and writes OUT/estimates/: coefficients.csv,
- * model_summary.csv, waiver_comparison.csv (and event_study.csv when enabled). Returns the
+ * model_summary.csv, waiver_comparison.csv (and event_study.csv, event_study_summary.csv when enabled). Returns the
  * models' slim results, the first being the default model.
  */
 public final class EstimationStep {
@@ -32,7 +33,7 @@ public final class EstimationStep {
     Path dir = out.resolve("estimates");
     EstimatesWriter.write(dir, fits, settings.compare());
     if (settings.eventStudy().enabled()) {
-      EventStudy.run(panel, settings, dir);
+      EventStudyWriter.write(dir, EventStudy.run(panel, settings));
     }
     List<ModelResult> results = new ArrayList<>();
     fits.forEach(f -> results.add(f.toModelResult()));

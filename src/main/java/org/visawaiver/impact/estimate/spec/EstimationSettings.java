@@ -44,8 +44,36 @@ public record EstimationSettings(
     compare = List.copyOf(compare);
   }
 
-  /** @param enabled write event_study.csv; @param leads months before; @param lags months after */
-  public record EventStudySettings(boolean enabled, int leads, int lags) {}
+  /**
+   * The event study's design (estimate.event-study).
+   *
+   * @param enabled write event_study.csv and event_study_summary.csv
+   * @param leads relative periods before the cohort binned individually; earlier ones are {@code pre}
+   * @param lags relative periods after the cohort binned individually; later ones are {@code post}
+   * @param binWidth periods per bin
+   * @param treatment the treatment intensity column; a unit's cohort is its first period with a
+   *     positive value
+   * @param group the column whose value selects the units of one study (the compared destination)
+   * @param unit the unit followed over time, as a key of one or more columns
+   * @param period the period column: YYYY-MM months or integers
+   */
+  public record EventStudySettings(boolean enabled, int leads, int lags, int binWidth,
+      String treatment, String group, FixedEffect unit, String period) {
+    public EventStudySettings {
+      if (leads < 1 || lags < 0 || binWidth < 1) {
+        throw new InputException("estimate.event-study: leads must be >= 1, lags >= 0 and "
+            + "bin-width >= 1, found leads = " + leads + ", lags = " + lags + ", bin-width = "
+            + binWidth + "; the event study was not run");
+      }
+    }
+
+    static EventStudySettings from(Config es) {
+      return new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"),
+          es.getInt("lags"), es.getInt("bin-width"), es.getString("treatment"),
+          es.getString("group"), new FixedEffect(List.of(es.getString("unit").trim().split("\\s*\\^\\s*"))),
+          es.getString("period"));
+    }
+  }
 
   /** Reads the {@code estimate} section; a missing or ill-typed key names itself. */
   public static EstimationSettings from(Config section) {
@@ -82,7 +110,7 @@ public record EstimationSettings(
           positive(section, "collinearity-tol"),
           section.getBoolean("separation-relu"),
           section.getInt("partitions"),
-          new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"), es.getInt("lags")));
+          EventStudySettings.from(es));
     } catch (ConfigException e) {
       throw new InputException("configuration, section estimate: " + e.getMessage()
           + "; see conf/application.conf for every key with its default", e);
