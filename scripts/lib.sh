@@ -39,6 +39,31 @@ ensure_built() {
   exec {lock_fd}>&-
 }
 
+# Benchmarks and the sample generator (src/bench) are compiled with the tests, outside the jar:
+# rebuilds target/test-classes when missing or older than any source; their launchers run
+# "$JAVA_BIN" ... -cp "$BENCH_CP" CLASS.
+BENCH_STAMP="$ROOT/target/.bench-built"
+BENCH_CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
+ensure_bench_built() {
+  local stale=0 lock_fd
+  mkdir -p "$ROOT/target"
+  exec {lock_fd}>>"$ROOT/target/.build.lock"
+  flock "$lock_fd"
+  if [[ ! -f $BENCH_STAMP || ! -f $BENCH_CLASSPATH_FILE ]]; then
+    stale=1
+  elif [[ -n $(find "$ROOT/src" "$ROOT/pom.xml" "$ROOT/conf/application.conf" -newer "$BENCH_STAMP" -print -quit) ]]; then
+    stale=1
+  fi
+  if (( stale )); then
+    command -v mvn >/dev/null || { echo "error: Maven (mvn) is needed to build the benchmarks; install it (apt-get install maven) and retry" >&2; exit 1; }
+    echo "building the benchmarks (first use or sources changed)..." >&2
+    (cd "$ROOT" && mvn -q -B -DskipTests test-compile >&2) || { echo "error: the build failed; see the Maven output above" >&2; exit 1; }
+    touch "$BENCH_STAMP"
+  fi
+  exec {lock_fd}>&-
+  BENCH_CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$BENCH_CLASSPATH_FILE")"
+}
+
 git_commit() {
   local c
   c=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null) || { echo unknown; return; }

@@ -1,7 +1,8 @@
 package org.visawaiver.impact.estimate;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.pValue;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +13,18 @@ import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ppml.ReluSeparation;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
-/** Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv. */
+/**
+ * Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv (and vcov.csv
+ * through {@link VcovWriter}). Estimates keep a double's precision; p-values below 1e-4 are short
+ * scientific numbers ({@link org.visawaiver.impact.io.SpreadsheetCells#pValue}).
+ */
 public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
-      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct");
+      "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "effect_pct_ci_low",
+      "effect_pct_ci_high");
   /** Reasons an observation is dropped, in the order the rules run. */
   static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
       ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
@@ -47,8 +53,8 @@ public final class EstimatesWriter {
     for (FitResult f : fits) {
       for (CoefficientRow r : f.table()) {
         coef.add(List.of(text(f.model()), text(r.term()), exact(r.estimate()), exact(r.stdError()),
-            exact(r.statistic()), exact(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct())));
+            exact(r.statistic()), pValue(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
+            exact(r.effectPct()), exact(r.effectPctCiLow()), exact(r.effectPctCiHigh())));
       }
       summary.add(summaryRow(f));
       WaiverComparison w = WaiverComparison.of(f, compare);
@@ -56,13 +62,14 @@ public final class EstimatesWriter {
         CoefficientRow r = w.effects().get(i);
         comparison.add(List.of(text(f.model()), text(w.destinations().get(i)), text(r.term()),
             exact(r.estimate()), exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct()), exact(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
-            Integer.toString(w.df()), exact(w.pValue())));
+            exact(r.effectPct()), pValue(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
+            Integer.toString(w.df()), pValue(w.pValue())));
       }
     }
     CsvTableWriter.write(dir.resolve("coefficients.csv"), COEFFICIENT_COLUMNS, coef);
     CsvTableWriter.write(dir.resolve("model_summary.csv"), SUMMARY_COLUMNS, summary);
     CsvTableWriter.write(dir.resolve("waiver_comparison.csv"), COMPARISON_COLUMNS, comparison);
+    VcovWriter.write(dir, fits);
   }
 
   private static List<String> summaryRow(FitResult f) {

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -40,7 +41,11 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  *       row is visa_required with {@code panel.default-fee-usd} (or the destination's override), and
  *       a row without fee_usd pays 0 when visa_free, the default fee otherwise;
  *   <li>{@code advisory_level} = sum over days of the highest level in force from issuer = origin
- *       about the destination (any region), 0 on days without one, / D.
+ *       about the destination (any region), 0 on days without one, / D (v1 meaning, kept);
+ *   <li>{@code evisa_share}, {@code voa_share} = days under {@code evisa} / {@code visa_on_arrival}
+ *       / D (v2; the rest of the month after the three shares is visa_required);
+ *   <li>{@code advisory_national_level}, {@code advisory_regional_level} = as advisory_level,
+ *       counting only advisories without a region / only advisories for a region (v2).
  * </ul>
  * Intervals are split into the months they touch with their day counts (never one row per day).
  * The per-month policy and advisory tables (at most one row per pair and month, usually far
@@ -50,7 +55,8 @@ public final class PanelBuilder {
   /** The panel's columns, in order. */
   public static final List<String> COLUMNS =
       List.of("destination", "origin", "month", "arrivals", "source", "waiver_share", "stay_log",
-          "visa_fee_usd", "advisory_level");
+          "visa_fee_usd", "advisory_level", "evisa_share", "voa_share", "advisory_national_level",
+          "advisory_regional_level");
 
   private static final String DAYS_IN_MONTH = "_days_in_month";
 
@@ -87,7 +93,11 @@ public final class PanelBuilder {
             coalesce(col("free_days"), lit(0)).divide(days).as("waiver_share"),
             coalesce(col("stay_log_days"), lit(0.0)).divide(days).as("stay_log"),
             coalesce(col("fee_days"), lit(0.0)).plus(uncovered.multiply(defaultFee)).divide(days).as("visa_fee_usd"),
-            coalesce(col("level_days"), lit(0.0)).divide(days).as("advisory_level"))
+            coalesce(col("level_days"), lit(0.0)).divide(days).as("advisory_level"),
+            coalesce(col("evisa_days"), lit(0)).divide(days).as("evisa_share"),
+            coalesce(col("voa_days"), lit(0)).divide(days).as("voa_share"),
+            coalesce(col("national_level_days"), lit(0.0)).divide(days).as("advisory_national_level"),
+            coalesce(col("regional_level_days"), lit(0.0)).divide(days).as("advisory_regional_level"))
         .orderBy("destination", "origin", "month");
   }
 
@@ -111,7 +121,10 @@ public final class PanelBuilder {
     return fee;
   }
 
-  /** Per (destination, origin, month): days covered, visa-free days, stay-log days, fee days. */
+  /**
+   * Per (destination, origin, month): days covered, visa-free, e-visa and visa-on-arrival days,
+   * stay-log days, fee days.
+   */
   static Dataset<Row> policyDays(Dataset<Row> policy, Date first, Date last, Column defaultFee) {
     Column free = col("regime").equalTo("visa_free");
     Column days = col(MonthOverlaps.DAYS);
@@ -122,27 +135,38 @@ public final class PanelBuilder {
         .agg(
             sum(days).as("covered_days"),
             sum(when(free, days).otherwise(0)).as("free_days"),
+            sum(when(col("regime").equalTo("evisa"), days).otherwise(0)).as("evisa_days"),
+            sum(when(col("regime").equalTo("visa_on_arrival"), days).otherwise(0)).as("voa_days"),
             sum(when(free, days.multiply(log(col("max_stay_days").divide(30.0)))).otherwise(0.0)).as("stay_log_days"),
             sum(days.multiply(fee)).as("fee_days"));
   }
 
-  /** Per (issuer, destination, month): the sum over days of the highest level in force. */
+  /**
+   * Per (issuer, destination, month): the sum over days of the highest level in force, from all
+   * advisories, from those without a region (empty or blank) and from those for a region.
+   */
   static Dataset<Row> advisoryDays(Dataset<Row> advisories, Date first, Date last) {
     StructType schema =
         new StructType()
             .add("a_issuer", DataTypes.StringType)
             .add("a_destination", DataTypes.StringType)
             .add("a_month", DataTypes.StringType)
-            .add("level_days", DataTypes.DoubleType);
+            .add("level_days", DataTypes.DoubleType)
+            .add("national_level_days", DataTypes.DoubleType)
+            .add("regional_level_days", DataTypes.DoubleType);
+    Column regional = col("region").isNotNull().and(trim(col("region")).notEqual(""));
     Dataset<Row> grouped =
         MonthOverlaps.explode(advisories, first, last)
             .groupBy(col("issuer"), col("destination"), col(MonthOverlaps.MONTH))
-            .agg(collect_list(struct(col(MonthOverlaps.FIRST_DAY), col(MonthOverlaps.LAST_DAY), col("level")))
+            .agg(collect_list(struct(col(MonthOverlaps.FIRST_DAY), col(MonthOverlaps.LAST_DAY), col("level"),
+                regional))
                 .as("stretches"));
     return grouped.map(
         (MapFunction<Row, Row>) r ->
             RowFactory.create(r.getString(0), r.getString(1), r.getString(2),
-                AdvisorySweep.levelDays(r.getList(3))),
+                AdvisorySweep.levelDays(r.getList(3), AdvisorySweep.Scope.ANY),
+                AdvisorySweep.levelDays(r.getList(3), AdvisorySweep.Scope.NATIONAL),
+                AdvisorySweep.levelDays(r.getList(3), AdvisorySweep.Scope.REGIONAL)),
         Encoders.row(schema));
   }
 }

@@ -50,9 +50,27 @@ class EstimationStepTest {
     ModelResult ppml = results.get(0);
     assertEquals(SyntheticPanel.TERMS, ppml.terms());
     List<String> coef = Files.readAllLines(out.resolve("estimates/coefficients.csv"));
-    assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct",
-        coef.get(0));
+    assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct,"
+        + "effect_pct_ci_low,effect_pct_ci_high", coef.get(0));
     assertEquals(1 + 2 * SyntheticPanel.TERMS.size(), coef.size());
+    int k = SyntheticPanel.TERMS.size();
+    List<String> vcov = Files.readAllLines(out.resolve("estimates/vcov.csv"));
+    assertEquals("model,row_term,col_term,value", vcov.get(0));
+    assertEquals(1 + 2 * k * k, vcov.size());
+    for (int i = 0; i < k; i++) {
+      // ppml's diagonal is the square of coefficients.csv's std_error
+      String[] c = coef.get(1 + i).split(",");
+      String[] d = vcov.get(1 + i * k + i).split(",");
+      assertEquals("ppml," + c[1] + "," + c[1], d[0] + "," + d[1] + "," + d[2]);
+      assertEquals(Double.parseDouble(c[3]), Math.sqrt(Double.parseDouble(d[3])), 1e-15);
+      assertEquals(100 * Math.expm1(Double.parseDouble(c[6])), Double.parseDouble(c[9]), 1e-9);
+      for (int j = 0; j < k; j++) {
+        // symmetric up to the rounding of the sandwich product (written as computed)
+        double vij = Double.parseDouble(vcov.get(1 + i * k + j).split(",")[3]);
+        double vji = Double.parseDouble(vcov.get(1 + j * k + i).split(",")[3]);
+        assertEquals(vij, vji, 1e-12 * Math.abs(vij));
+      }
+    }
     List<String> summary = Files.readAllLines(out.resolve("estimates/model_summary.csv"));
     assertEquals(3, summary.size());
     assertTrue(summary.get(0).startsWith("model,estimator,formula,vcov,observations_used,"

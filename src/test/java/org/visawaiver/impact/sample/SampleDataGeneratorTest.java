@@ -47,8 +47,7 @@ class SampleDataGeneratorTest {
 
   @Test
   void generateSampleCommandWritesTheFiles() throws IOException {
-    assertEquals(0, org.visawaiver.impact.cli.WaiverImpactCli.execute(
-        "generate-sample", "--out", dir.resolve("cli").toString(), "--seed", "7"));
+    assertEquals(0, GenerateSampleCommand.execute("--out", dir.resolve("cli").toString(), "--seed", "7"));
     SampleDataGenerator.generate(dir.resolve("direct"), 7);
     assertArrayEquals(Files.readAllBytes(dir.resolve("direct/arrivals.csv")), Files.readAllBytes(dir.resolve("cli/arrivals.csv")));
     assertTrue(Files.readString(dir.resolve("cli/sample_truth.csv")).contains("\nseed,7,"));

@@ -1,17 +1,16 @@
 package org.visawaiver.impact.estimate.eventstudy;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.pValue;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.BinEstimate;
 import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.Pooled;
 import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.PretrendTest;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 
 /**
  * Writes estimates/event_study.csv (one row per bin; the reference bin with estimate 0 and empty
@@ -51,13 +50,5 @@ public final class EventStudyWriter {
 
   private static String bound(Integer r) {
     return r == null ? "" : Integer.toString(r);
-  }
-
-  /** The contract's p-value cell: below 1e-4 in scientific notation, 4 significant digits. */
-  static String pValue(double p) {
-    if (Double.isNaN(p) || p >= 1e-4 || p == 0) {
-      return exact(p);
-    }
-    return new BigDecimal(p).round(new MathContext(4)).stripTrailingZeros().toString();
   }
 }

@@ -9,4 +9,14 @@ package org.visawaiver.impact.estimate.result;
  * @param effectPct 100 (exp(estimate) - 1)
  */
 public record CoefficientRow(String term, double estimate, double stdError, double statistic,
-    double pValue, double ciLow, double ciHigh, double effectPct) {}
+    double pValue, double ciLow, double ciHigh, double effectPct) {
+  /** The interval's ends as effects: 100 (exp(ci_low) - 1), a monotone map of the log interval. */
+  public double effectPctCiLow() {
+    return 100 * Math.expm1(ciLow);
+  }
+
+  /** 100 (exp(ci_high) - 1). */
+  public double effectPctCiHigh() {
+    return 100 * Math.expm1(ciHigh);
+  }
+}

@@ -18,7 +18,7 @@ public final class FormulaParser {
           + "example: arrivals ~ waiver_by(VNM, THA, LAO) + stay_log + advisory_level"
           + " | origin^destination + destination^month + origin^month";
   public static final String VCOV_GRAMMAR =
-      "vcov := iid | hetero | cluster(c) | cluster(c, c) with c := column {\"^\" column};"
+      "vcov := iid | hetero | cluster(c {, c}) (up to 4) with c := column {\"^\" column};"
           + " example: cluster(origin^destination)";
 
   private final String text;
@@ -37,7 +37,7 @@ public final class FormulaParser {
     return new FormulaParser(formula, where, GRAMMAR).formula();
   }
 
-  /** Parses a variance specification: iid, hetero (hc1, white), cluster(a) or cluster(a, b). */
+  /** Parses a variance specification: iid, hetero (hc1, white), cluster(a), cluster(a, b), ... (up to 4 dimensions). */
   public static VcovSpec parseVcov(String vcov, String where) {
     return new FormulaParser(vcov, where, VCOV_GRAMMAR).vcov();
   }
@@ -267,8 +267,9 @@ public final class FormulaParser {
           pos++;
           dims.add(fixedEffect());
         }
-        if (dims.size() > 2) {
-          throw error("cluster() takes one or two dimensions, found " + dims.size());
+        if (dims.size() > VcovSpec.Cluster.MAX_DIMENSIONS) {
+          throw error("cluster() takes 1 to " + VcovSpec.Cluster.MAX_DIMENSIONS
+              + " dimensions, found " + dims.size());
         }
         expect(")");
         end();

@@ -59,8 +59,8 @@ class FormulaParserTest {
     assertTrue(f.getMessage().startsWith("m: unknown function \"poly\" (known: log, waiver_by, i) "
         + "at position 12"), f.getMessage());
     InputException g = assertThrows(InputException.class,
-        () -> FormulaParser.parseVcov("cluster(a, b, c)", "v"));
-    assertTrue(g.getMessage().startsWith("v: cluster() takes one or two dimensions, found 3"),
+        () -> FormulaParser.parseVcov("cluster(a, b, c, d, e)", "v"));
+    assertTrue(g.getMessage().startsWith("v: cluster() takes 1 to 4 dimensions, found 5"),
         g.getMessage());
     InputException h = assertThrows(InputException.class,
         () -> FormulaParser.parse("arrivals ~ | origin", "m"));

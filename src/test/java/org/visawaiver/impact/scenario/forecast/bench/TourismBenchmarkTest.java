@@ -14,7 +14,7 @@ import org.visawaiver.impact.scenario.forecast.SeasonalNaive;
  * scale uses the whole series), MASE 1.63 with the training-only scale (gluonts, in the same file).
  */
 class TourismBenchmarkTest {
-  private static final Path DATA = Path.of("src/test/resources/benchmarks/tourism-monthly");
+  private static final Path DATA = Path.of("src/bench/data/tourism-monthly");
 
   @Test
   void seasonalNaiveReproducesThePublishedAccuracy() {

@@ -1,0 +1,117 @@
+package org.visawaiver.impact.estimate.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.ModelFitter;
+import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
+import org.visawaiver.impact.spark.SparkSessions;
+
+/**
+ * {@code scripts/bench-estimate [--rows N[,N...]] [--out DIR]}: generates seeded panels shaped like
+ * ours, writes each as DIR/bench_panel_ROWS.csv, fits the default PPML model and writes
+ * DIR/bench_estimate.csv (rows, fit_seconds, job_seconds, iterations, peak_heap_mb).
+ * fit_seconds: model frame to variance, on the cached panel; job_seconds: generation, CSV writing
+ * and fit together.
+ */
+public final class BenchEstimate {
+  static final long SEED = 20260101L;
+
+  private BenchEstimate() {}
+
+  public static void main(String[] args) throws IOException {
+    List<Long> rows = new ArrayList<>(List.of(100_000L, 1_000_000L, 10_000_000L));
+    Path out = Path.of("docs");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> {
+          rows.clear();
+          for (String r : args[++i].split(",")) {
+            rows.add((long) Double.parseDouble(r.trim()));
+          }
+        }
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR]");
+      }
+    }
+    JobConfig config = JobConfig.load(null, false, List.of());
+    SparkSession spark = SparkSessions.create(config.section("spark"));
+    EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
+    List<List<String>> table = new ArrayList<>();
+    Files.createDirectories(out);
+    for (long n : rows) {
+      resetPeaks();
+      long j0 = System.nanoTime();
+      SyntheticPanel.Shape shape = SyntheticPanel.Shape.forRows(n);
+      Dataset<Row> panel = SyntheticPanel.generate(spark, shape, SEED,
+          spark.sparkContext().defaultParallelism()).cache();
+      long actual = panel.count();
+      writePanel(panel, out.resolve("bench_panel_" + n + ".csv"));
+      long f0 = System.nanoTime();
+      FitResult fit = ModelFitter.fit(panel, settings.models().get(0), settings);
+      long f1 = System.nanoTime();
+      panel.unpersist();
+      double fitSeconds = (f1 - f0) / 1e9;
+      double jobSeconds = (f1 - j0) / 1e9;
+      System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
+              + "%d demeaning passes, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
+          actual, shape.origins(), shape.destinations(), shape.months(), fitSeconds, jobSeconds,
+          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient("waiver:VNM"),
+          fit.stdError("waiver:VNM"));
+      table.add(List.of(Long.toString(actual), SpreadsheetCells.number(fitSeconds, 2),
+          SpreadsheetCells.number(jobSeconds, 2), Integer.toString(fit.iterations()),
+          Long.toString(peakHeapMb()), Integer.toString(fit.demeanIterations()),
+          Long.toString(fit.observations()), Boolean.toString(fit.converged())));
+      CsvTableWriter.write(out.resolve("bench_estimate.csv"), List.of("rows", "fit_seconds",
+          "job_seconds", "iterations", "peak_heap_mb", "demean_passes", "observations_used",
+          "converged"), table);
+    }
+    spark.stop();
+  }
+
+  /** One CSV file with the contract's panel columns (Spark writes a folder; we keep its part). */
+  private static void writePanel(Dataset<Row> panel, Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".parts");
+    panel.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true")
+        .csv(tmp.toString());
+    try (var parts = Files.list(tmp)) {
+      Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
+          .orElseThrow();
+      Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (var left = Files.walk(tmp)) {
+      left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / (1024 * 1024);
+  }
+}
