@@ -9,11 +9,14 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.estimate.eventstudy.EventColumns;
 import org.visawaiver.impact.estimate.eventstudy.EventStudy;
 import org.visawaiver.impact.estimate.eventstudy.EventStudyWriter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.FixedEffect;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 
 /**
@@ -23,6 +26,13 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
  */
 public final class EstimationStep {
   private static final Logger LOG = LoggerFactory.getLogger(EstimationStep.class);
+  /**
+   * The event study of a destination D: a pair's cohort is its first month with waiver_share > 0,
+   * the units are the (origin, destination) pairs, the group is the destination.
+   */
+  public static final EventColumns EVENT_COLUMNS = new EventColumns(PanelColumns.WAIVER_SHARE,
+      PanelColumns.DESTINATION, FixedEffect.of(PanelColumns.ORIGIN, PanelColumns.DESTINATION),
+      PanelColumns.MONTH);
 
   private EstimationStep() {}
 
@@ -33,7 +43,7 @@ public final class EstimationStep {
     Path dir = out.resolve("estimates");
     EstimatesWriter.write(dir, fits, settings.compare());
     if (settings.eventStudy().enabled()) {
-      EventStudyWriter.write(dir, EventStudy.run(panel, settings));
+      EventStudyWriter.write(dir, EventStudy.run(panel, EVENT_COLUMNS, settings));
     }
     List<ModelResult> results = new ArrayList<>();
     fits.forEach(f -> results.add(f.toModelResult()));

@@ -11,6 +11,9 @@ import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.transfer.RegimeTerm;
 import org.visawaiver.impact.scenario.transfer.TransferEffect;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.ReferenceStay;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Monte Carlo draws of the waiver effect: the borrowed waiver coefficient {@code theta} (one
@@ -23,7 +26,7 @@ import org.visawaiver.impact.scenario.transfer.TransferEffect;
  * numbers).
  */
 final class EffectSampler {
-  static final String STAY_TERM = "stay_log";
+  static final String STAY_TERM = PanelColumns.STAY_LOG;
 
   /**
    * The draws of {@code theta} and of the other terms, per draw, and the label of the source.
@@ -41,11 +44,11 @@ final class EffectSampler {
         return out; // already visa-free: a waiver changes nothing
       }
       double[] stay = fixed ? null : others.get(STAY_TERM);
-      double logStay = Math.log(stayDays / 30.0);
+      double logStay = ReferenceStay.logRatio(stayDays);
       double[] from = fixed ? null : regime.term().map(others::get).orElse(null);
       for (int d = 0; d < out.length; d++) {
         double b = theta[d];
-        if (stay != null && stayDays != 30) {
+        if (stay != null && stayDays != ReferenceStay.DAYS) {
           b += stay[d] * logStay;
         }
         if (from != null) {
@@ -79,10 +82,6 @@ final class EffectSampler {
 
   private EffectSampler() {}
 
-  static String waiverTerm(String destination) {
-    return TransferEffect.waiverTerm(destination);
-  }
-
   /** Fails early (before any forecast) when the model lacks a term the scenario borrows. */
   static void check(ScenarioSpec spec, ModelResult model, List<String> pooledOver) {
     if (spec.effect() instanceof EffectSource.Fixed) {
@@ -96,8 +95,8 @@ final class EffectSampler {
     List<String> needed =
         spec.effect() instanceof EffectSource.Borrowed b ? List.of(b.destination()) : pooledOver;
     for (String destination : needed) {
-      if (model.indexOf(waiverTerm(destination)) < 0) {
-        throw new InputException("estimates: model " + model.model() + " has no term " + waiverTerm(destination)
+      if (model.indexOf(WaiverTerms.of(destination)) < 0) {
+        throw new InputException("estimates: model " + model.model() + " has no term " + WaiverTerms.of(destination)
             + ", which " + at + " needs (terms: " + model.terms() + "); use waiver_by(" + destination
             + ", ...) in the model formula or another effect-from; no scenarios were projected");
       }
@@ -107,10 +106,10 @@ final class EffectSampler {
           + " at least two destinations' waiver effects; list two or more, or use effect-from = "
           + (pooledOver.isEmpty() ? "VNM" : pooledOver.get(0)) + "; no scenarios were projected");
     }
-    if (spec.stayDays() != 30 && model.indexOf(STAY_TERM) < 0) {
+    if (spec.stayDays() != ReferenceStay.DAYS && model.indexOf(STAY_TERM) < 0) {
       throw new InputException("estimates: model " + model.model() + " has no term " + STAY_TERM + ", which "
           + at + " needs for stay-days = " + spec.stayDays() + "; add stay_log to the formula or use"
-          + " stay-days = 30; no scenarios were projected");
+          + " stay-days = " + ReferenceStay.DAYS + "; no scenarios were projected");
     }
   }
 
@@ -123,7 +122,7 @@ final class EffectSampler {
     double[] w = new double[destinations.size()];
     double total = 0;
     for (int i = 0; i < w.length; i++) {
-      int t = model.indexOf(waiverTerm(destinations.get(i)));
+      int t = model.indexOf(WaiverTerms.of(destinations.get(i)));
       w[i] = 1.0 / positiveVariance(model, destinations.get(i), v[t][t], "inverse-variance pooling");
       total += w[i];
     }
@@ -135,7 +134,7 @@ final class EffectSampler {
 
   private static double positiveVariance(ModelResult model, String destination, double variance, String what) {
     if (!(variance > 0) || !Double.isFinite(variance)) {
-      throw new InputException("estimates: model " + model.model() + " gives " + waiverTerm(destination)
+      throw new InputException("estimates: model " + model.model() + " gives " + WaiverTerms.of(destination)
           + " the variance " + variance + "; " + what + " needs positive variances; use"
           + " effect-from = " + destination + " or a number; no scenarios were projected");
     }
@@ -191,7 +190,7 @@ final class EffectSampler {
       if (source instanceof EffectSource.Borrowed b) {
         waiverDestinations = List.of(b.destination());
         weights = new double[] {1.0};
-        label = model.model() + " " + waiverTerm(b.destination());
+        label = model.model() + " " + WaiverTerms.of(b.destination());
       } else {
         waiverDestinations = pooledOver;
         weights = pooledWeights(model, pooledOver);
@@ -202,7 +201,7 @@ final class EffectSampler {
         label = model.model() + " pooled (" + String.join(", ", parts) + ")";
       }
       List<String> terms = new ArrayList<>();
-      waiverDestinations.forEach(d -> terms.add(waiverTerm(d)));
+      waiverDestinations.forEach(d -> terms.add(WaiverTerms.of(d)));
       terms.addAll(others);
       double[] b = model.coefficients();
       double[][] v = model.vcov();
@@ -218,8 +217,8 @@ final class EffectSampler {
     }
     List<String> names = new ArrayList<>(source instanceof EffectSource.Predictive ? List.of("theta_new") : List.of());
     if (!(source instanceof EffectSource.Predictive)) {
-      names.addAll(source instanceof EffectSource.Borrowed b ? List.of(waiverTerm(b.destination()))
-          : pooledOver.stream().map(EffectSampler::waiverTerm).toList());
+      names.addAll(source instanceof EffectSource.Borrowed b ? List.of(WaiverTerms.of(b.destination()))
+          : pooledOver.stream().map(WaiverTerms::of).toList());
     }
     names.addAll(others);
     double[][] beta = sampler(model, names, mean, cov).draw(draws, rng);

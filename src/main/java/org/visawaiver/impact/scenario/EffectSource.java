@@ -2,6 +2,7 @@ package org.visawaiver.impact.scenario;
 
 import java.util.regex.Pattern;
 import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Which waiver effect a scenario borrows: the predictive effect of a new destination from a
@@ -17,7 +18,7 @@ public sealed interface EffectSource {
   record Borrowed(String destination) implements EffectSource {
     @Override
     public String label() {
-      return "waiver:" + destination;
+      return WaiverTerms.of(destination);
     }
   }
 

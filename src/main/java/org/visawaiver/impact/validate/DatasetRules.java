@@ -73,6 +73,11 @@ final class DatasetRules {
               "level_range", Checks.DATE_FORMAT, Checks.INTERVAL_ORDER),
           List.of()) {
         @Override
+        public boolean mayBeEmpty() {
+          return true;
+        }
+
+        @Override
         public Object[] parse(RowCells c) {
           String issuer = c.code("issuer");
           String destination = c.code("destination");

@@ -166,7 +166,7 @@ class EstimationStepTest {
     EstimationSettings s = EstimationFixtures.settings(List.of("estimate.compare=[VNM]",
         "estimate.event-study.leads=2", "estimate.event-study.lags=3",
         "estimate.event-study.bin-width=2"));
-    List<EventStudy.Result> results = EventStudy.run(panel, s);
+    List<EventStudy.Result> results = EventStudy.run(panel, EstimationStep.EVENT_COLUMNS, s);
     EventStudyWriter.write(out, results);
     List<String> terms = results.get(0).fit().terms();
     assertTrue(terms.get(0).startsWith("event_cell::"), terms.toString());

@@ -25,7 +25,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.storage.StorageLevel;
 import org.visawaiver.impact.config.InputException;
-import org.visawaiver.impact.estimate.spec.EstimationSettings.EventStudySettings;
 
 /**
  * Who is treated when, for the event study of one group D (Sun and Abraham 2021): a unit of D has
@@ -50,7 +49,7 @@ public final class CohortDesign implements AutoCloseable {
   static final String SEPARATOR = "|";
 
   private final Dataset<Row> panel;
-  private final EventStudySettings settings;
+  private final EventColumns columns;
   private final RelativeBins bins;
   private final List<String> keys;
   private final Dataset<Row> units;
@@ -94,21 +93,22 @@ public final class CohortDesign implements AutoCloseable {
    * Reads the panel's units once; {@link #close()} releases them. {@code outcome} is the column
    * whose reported (non-null) rows {@link Cell#reportedRows()} counts.
    */
-  public CohortDesign(Dataset<Row> panel, EventStudySettings settings, String outcome) {
-    requireColumns(panel, settings);
-    this.settings = settings;
+  public CohortDesign(Dataset<Row> panel, EventColumns columns, RelativeBins bins,
+      String outcome) {
+    requireColumns(panel, columns);
+    this.columns = columns;
     this.outcome = outcome;
-    this.bins = new RelativeBins(settings.leads(), settings.lags(), settings.binWidth());
-    LinkedHashSet<String> k = new LinkedHashSet<>(settings.unit().columns());
-    k.add(settings.group());
+    this.bins = bins;
+    LinkedHashSet<String> k = new LinkedHashSet<>(columns.unit().columns());
+    k.add(columns.group());
     this.keys = List.copyOf(k);
-    this.panel = panel.withColumn(INDEX, periodIndex(panel, settings.period()));
-    checkPeriods(this.panel, settings.period());
-    Column treated = col(settings.treatment()).gt(0);
+    this.panel = panel.withColumn(INDEX, periodIndex(panel, columns.period()));
+    checkPeriods(this.panel, columns.period());
+    Column treated = col(columns.treatment()).gt(0);
     this.units = this.panel.groupBy(keys.stream().map(c -> col(c)).toArray(Column[]::new))
         .agg(min(col(INDEX)).as(FIRST),
             min(when(treated, struct(col(INDEX).as("i"),
-                col(settings.period()).cast(DataTypes.StringType).as("p")))).as("_es_g"))
+                col(columns.period()).cast(DataTypes.StringType).as("p")))).as("_es_g"))
         .select(keysWith(col(FIRST), col("_es_g.i").as(COHORT), col("_es_g.p").as(COHORT_LABEL)))
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
@@ -119,7 +119,7 @@ public final class CohortDesign implements AutoCloseable {
 
   /** The design for group D. */
   public Group forGroup(String group) {
-    Column inGroup = col(settings.group()).equalTo(lit(group));
+    Column inGroup = col(columns.group()).equalTo(lit(group));
     Row counts = units.agg(
         sum(when(inGroup.and(col(COHORT).gt(col(FIRST))), 1L).otherwise(0L)),
         countDistinct(when(inGroup.and(col(COHORT).gt(col(FIRST))), col(COHORT))),
@@ -137,21 +137,21 @@ public final class CohortDesign implements AutoCloseable {
     Dataset<Row> joined = panel.join(broadcast(ofGroup),
         scala.collection.JavaConverters.asScalaBuffer(keys).toSeq(), "left");
     Column rel = col(INDEX).minus(col(COHORT));
-    Column bin = when(rel.lt(-settings.leads()), lit(RelativeBins.PRE))
-        .when(rel.gt(settings.lags()), lit(RelativeBins.POST))
-        .otherwise(floor(rel.divide(settings.binWidth())).multiply(settings.binWidth())
+    Column bin = when(rel.lt(-bins.leads()), lit(RelativeBins.PRE))
+        .when(rel.gt(bins.lags()), lit(RelativeBins.POST))
+        .otherwise(floor(rel.divide(bins.width())).multiply(bins.width())
             .cast(DataTypes.LongType).cast(DataTypes.StringType));
     String reference = bins.reference().name();
     Dataset<Row> withBins = joined
         .where(col(ALWAYS).isNull().or(not(col(ALWAYS))))
         .withColumn("_es_bin", when(col(COHORT).isNotNull(), bin));
-    String other = othersTreated ? settings.treatment() + "_not_" + group : null;
+    String other = othersTreated ? columns.treatment() + "_not_" + group : null;
     Dataset<Row> data = withBins.withColumn(CELL,
         when(col("_es_bin").isNotNull().and(col("_es_bin").notEqual(lit(reference))),
             concat(col(COHORT_LABEL), lit(SEPARATOR), col("_es_bin"))));
     if (other != null) {
       data = data.withColumn(other, when(inGroup, lit(0.0))
-          .otherwise(col(settings.treatment()).cast(DataTypes.DoubleType)));
+          .otherwise(col(columns.treatment()).cast(DataTypes.DoubleType)));
     }
     List<Cell> cells = new ArrayList<>();
     for (Row r : data.where(col("_es_bin").isNotNull())
@@ -194,19 +194,17 @@ public final class CohortDesign implements AutoCloseable {
     if (!bad.isEmpty()) {
       throw new InputException("event study: period column \"" + period + "\" must hold YYYY-MM "
           + "months or integers, found " + bad.stream().map(r -> "\"" + r.getString(0) + "\"")
-          .toList() + "; fix estimate.event-study.period or the panel; no event study was run");
+          .toList() + "; fix the panel; no event study was run");
     }
   }
 
-  private static void requireColumns(Dataset<Row> panel, EventStudySettings s) {
-    List<String> need = new ArrayList<>(List.of(s.treatment(), s.group(), s.period()));
-    need.addAll(s.unit().columns());
+  private static void requireColumns(Dataset<Row> panel, EventColumns columns) {
     List<String> have = List.of(panel.columns());
-    for (String c : need) {
+    for (String c : columns.all()) {
       if (!have.contains(c)) {
-        throw new InputException("event study: column \"" + c + "\" of estimate.event-study is "
-            + "not in the panel (columns: " + String.join(", ", have) + "); fix "
-            + "estimate.event-study; no event study was run");
+        throw new InputException("event study: column \"" + c + "\" is not in the panel "
+            + "(columns: " + String.join(", ", have) + "); the event study needs " + columns.all()
+            + "; no event study was run");
       }
     }
   }

@@ -52,35 +52,36 @@ public final class EventStudy {
   }
 
   /** The event studies of every group of {@code estimate.compare}, with the first model. */
-  public static List<Result> run(Dataset<Row> panel, EstimationSettings settings) {
-    return run(panel, settings, settings.models().get(0), settings.compare());
+  public static List<Result> run(Dataset<Row> panel, EventColumns columns,
+      EstimationSettings settings) {
+    return run(panel, columns, settings, settings.models().get(0), settings.compare());
   }
 
   /** The event studies of {@code groups} with {@code base}'s regressors, effects and variance. */
-  public static List<Result> run(Dataset<Row> panel, EstimationSettings settings, ModelSpec base,
-      List<String> groups) {
-    return run(panel, settings, base, groups, List.of(base.vcov()));
+  public static List<Result> run(Dataset<Row> panel, EventColumns columns,
+      EstimationSettings settings, ModelSpec base, List<String> groups) {
+    return run(panel, columns, settings, base, groups, List.of(base.vcov()));
   }
 
   /**
    * As above, reported under each of {@code vcovs} (one fit per group): results in the order
    * group, then variance.
    */
-  public static List<Result> run(Dataset<Row> panel, EstimationSettings settings, ModelSpec base,
-      List<String> groups, List<VcovSpec> vcovs) {
+  public static List<Result> run(Dataset<Row> panel, EventColumns columns,
+      EstimationSettings settings, ModelSpec base, List<String> groups, List<VcovSpec> vcovs) {
+    EventStudySettings es = settings.eventStudy();
+    RelativeBins bins = new RelativeBins(es.leads(), es.lags(), es.binWidth());
     List<Result> results = new ArrayList<>();
-    try (CohortDesign design =
-        new CohortDesign(panel, settings.eventStudy(), base.formula().outcome())) {
+    try (CohortDesign design = new CohortDesign(panel, columns, bins, base.formula().outcome())) {
       for (String group : groups) {
-        results.addAll(estimate(design, design.forGroup(group), base, settings, vcovs));
+        results.addAll(estimate(design, design.forGroup(group), base, columns, settings, vcovs));
       }
     }
     return results;
   }
 
   private static List<Result> estimate(CohortDesign design, CohortDesign.Group g, ModelSpec base,
-      EstimationSettings settings, List<VcovSpec> vcovs) {
-    EventStudySettings es = settings.eventStudy();
+      EventColumns es, EstimationSettings settings, List<VcovSpec> vcovs) {
     if (g.dummyCells().isEmpty()) {
       LOG.warn("event study for {} skipped: no unit of {} = {} switches to {} > 0 after its "
           + "first period ({} always-treated left out)", g.group(), es.group(), g.group(),
@@ -127,7 +128,7 @@ public final class EventStudy {
   }
 
   /** The base model with the cells in place of the treatment terms. */
-  static ModelSpec cellModel(ModelSpec base, EventStudySettings es, CohortDesign.Group g) {
+  static ModelSpec cellModel(ModelSpec base, EventColumns es, CohortDesign.Group g) {
     List<Term> terms = new ArrayList<>();
     terms.add(new Term.Interaction(CohortDesign.CELL, null, null));
     if (g.otherTreatment() != null) {

@@ -30,6 +30,8 @@ import org.visawaiver.impact.estimate.spec.FixedEffect;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.Term;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Turns a panel and a model spec into cached blocks: expands the terms into regressor columns,
@@ -378,7 +380,7 @@ public final class ModelFrameBuilder {
     } else if (t instanceof Term.Log l) {
       return List.of(l.column());
     } else if (t instanceof Term.WaiverBy) {
-      return List.of(Term.WaiverBy.SHARE_COLUMN, Term.WaiverBy.DESTINATION_COLUMN);
+      return List.of(PanelColumns.WAIVER_SHARE, PanelColumns.DESTINATION);
     }
     Term.Interaction i = (Term.Interaction) t;
     List<String> out = new ArrayList<>(List.of(i.factor()));
@@ -402,13 +404,13 @@ public final class ModelFrameBuilder {
       names.add(t.label());
       exprs.add(valueOf(t));
     } else if (t instanceof Term.WaiverBy wb) {
-      Column dest = col(Term.WaiverBy.DESTINATION_COLUMN);
-      Column share = col(Term.WaiverBy.SHARE_COLUMN).cast(DataTypes.DoubleType);
+      Column dest = col(PanelColumns.DESTINATION);
+      Column share = col(PanelColumns.WAIVER_SHARE).cast(DataTypes.DoubleType);
       for (String d : wb.destinations()) {
-        names.add(Term.WaiverBy.termName(d));
+        names.add(WaiverTerms.of(d));
         exprs.add(when(dest.equalTo(d), share).otherwise(lit(0.0)));
       }
-      names.add(Term.WaiverBy.termName(Term.WaiverBy.OTHER));
+      names.add(WaiverTerms.of(WaiverTerms.OTHER));
       exprs.add(when(dest.isin(wb.destinations().toArray()), lit(0.0)).otherwise(share));
     } else {
       Term.Interaction i = (Term.Interaction) t;

@@ -45,20 +45,14 @@ public record EstimationSettings(
   }
 
   /**
-   * The event study's design (estimate.event-study).
+   * The event study's binning (estimate.event-study); the columns it reads are given by the caller.
    *
    * @param enabled write event_study.csv and event_study_summary.csv
    * @param leads relative periods before the cohort binned individually; earlier ones are {@code pre}
    * @param lags relative periods after the cohort binned individually; later ones are {@code post}
    * @param binWidth periods per bin
-   * @param treatment the treatment intensity column; a unit's cohort is its first period with a
-   *     positive value
-   * @param group the column whose value selects the units of one study (the compared destination)
-   * @param unit the unit followed over time, as a key of one or more columns
-   * @param period the period column: YYYY-MM months or integers
    */
-  public record EventStudySettings(boolean enabled, int leads, int lags, int binWidth,
-      String treatment, String group, FixedEffect unit, String period) {
+  public record EventStudySettings(boolean enabled, int leads, int lags, int binWidth) {
     public EventStudySettings {
       if (leads < 1 || lags < 0 || binWidth < 1) {
         throw new InputException("estimate.event-study: leads must be >= 1, lags >= 0 and "
@@ -69,9 +63,7 @@ public record EstimationSettings(
 
     static EventStudySettings from(Config es) {
       return new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"),
-          es.getInt("lags"), es.getInt("bin-width"), es.getString("treatment"),
-          es.getString("group"), new FixedEffect(List.of(es.getString("unit").trim().split("\\s*\\^\\s*"))),
-          es.getString("period"));
+          es.getInt("lags"), es.getInt("bin-width"));
     }
   }
 

@@ -3,6 +3,7 @@ package org.visawaiver.impact.estimate.spec;
 import java.util.ArrayList;
 import java.util.List;
 import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Parses fixest-style formulas and variance specifications into immutable values. A pure function:
@@ -201,8 +202,8 @@ public final class FormulaParser {
           dests.add(value("a destination code"));
         }
         expect(")");
-        if (dests.contains(Term.WaiverBy.OTHER)) {
-          throw error("\"other\" is reserved for the destinations not listed in waiver_by()");
+        if (dests.contains(WaiverTerms.OTHER)) {
+          throw error("\"" + WaiverTerms.OTHER + "\" is reserved for the destinations not listed in waiver_by()");
         }
         return new Term.WaiverBy(dests);
       }

@@ -3,6 +3,7 @@ package org.visawaiver.impact.scenario.transfer;
 import java.util.ArrayList;
 import java.util.List;
 import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * The waiver effect of a new destination (Cambodia) treated as a draw from the population of the
@@ -32,11 +33,6 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
     destinations = List.copyOf(destinations);
   }
 
-  /** The term of one destination's waiver slope, e.g. {@code waiver:VNM}. */
-  public static String waiverTerm(String destination) {
-    return "waiver:" + destination;
-  }
-
   /**
    * The summary of {@code destinations}' waiver effects in {@code fit}.
    *
@@ -49,15 +45,15 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
     double[] y = new double[destinations.size()];
     double[] var = new double[destinations.size()];
     for (int i = 0; i < y.length; i++) {
-      int t = fit.indexOf(waiverTerm(destinations.get(i)));
+      int t = fit.indexOf(WaiverTerms.of(destinations.get(i)));
       if (t < 0) {
-        throw new IllegalArgumentException("model " + fit.model() + " has no term " + waiverTerm(destinations.get(i))
+        throw new IllegalArgumentException("model " + fit.model() + " has no term " + WaiverTerms.of(destinations.get(i))
             + " (terms: " + fit.terms() + ")");
       }
       y[i] = b[t];
       var[i] = v[t][t];
       if (!(var[i] > 0) || !Double.isFinite(var[i])) {
-        throw new IllegalArgumentException("model " + fit.model() + " gives " + waiverTerm(destinations.get(i))
+        throw new IllegalArgumentException("model " + fit.model() + " gives " + WaiverTerms.of(destinations.get(i))
             + " the variance " + var[i] + "; a random-effects summary needs positive variances");
       }
     }
@@ -69,7 +65,7 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
     double[] a = summary.weights();
     int[] w = new int[a.length];
     for (int i = 0; i < a.length; i++) {
-      w[i] = fit.indexOf(waiverTerm(destinations.get(i)));
+      w[i] = fit.indexOf(WaiverTerms.of(destinations.get(i)));
     }
     double[] b = fit.coefficients();
     double[][] v = fit.vcov();

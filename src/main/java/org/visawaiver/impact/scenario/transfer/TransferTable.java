@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.io.CsvTableWriter;
 
@@ -36,7 +37,7 @@ public final class TransferTable {
     List<List<String>> rows = new ArrayList<>();
     for (ModelResult m : models) {
       if (destinations.size() < 2
-          || destinations.stream().anyMatch(d -> m.indexOf(TransferEffect.waiverTerm(d)) < 0)) {
+          || destinations.stream().anyMatch(d -> m.indexOf(WaiverTerms.of(d)) < 0)) {
         continue;
       }
       TransferEffect t;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.BinEstimate;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.FixedEffect;
 import org.visawaiver.impact.estimate.spec.FormulaParser;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
@@ -69,9 +70,8 @@ class SunabGoldenTest {
         .cache();
     EstimationSettings settings = EstimationSettings.from(JobConfig.load(null, false, List.of(
         "estimate.event-study.leads=9", "estimate.event-study.lags=8",
-        "estimate.event-study.bin-width=1", "estimate.event-study.treatment=post",
-        "estimate.event-study.group=grp", "estimate.event-study.unit=id",
-        "estimate.event-study.period=year", "estimate.irls-tol=1e-12")).section("estimate"));
+        "estimate.event-study.bin-width=1", "estimate.irls-tol=1e-12")).section("estimate"));
+    EventColumns columns = new EventColumns("post", "grp", FixedEffect.of("id"), "year");
     List<String> vcovNames = List.of("default", "cluster_id");
     List<VcovSpec> vcovs = List.of(new VcovSpec.Iid(),
         FormulaParser.parseVcov("cluster(id)", "test"));
@@ -79,7 +79,7 @@ class SunabGoldenTest {
         "fepois", new String[] {"ppml", "ypois ~ x1 | id + year"});
     for (var m : models.entrySet()) {
       ModelSpec base = ModelSpec.of(m.getKey(), m.getValue()[0], m.getValue()[1], "iid");
-      List<EventStudy.Result> r = EventStudy.run(data, settings, base, List.of("all"), vcovs);
+      List<EventStudy.Result> r = EventStudy.run(data, columns, settings, base, List.of("all"), vcovs);
       for (int i = 0; i < vcovs.size(); i++) {
         RESULTS.put(m.getKey() + "/" + vcovNames.get(i), r.get(i));
       }
