@@ -1,10 +1,12 @@
 package org.visawaiver.impact.pipeline;
 
 import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 
 /**
  * The exit status of a command from what ended it: 0 done; 2 bad input or configuration (an
- * {@link InputException} anywhere in the cause chain, also when Spark wrapped it); 1 anything else,
+ * {@link InputException} or an {@link EstimationException} anywhere in the cause chain, also when
+ * Spark wrapped it); 1 anything else,
  * checked exceptions from Scala code (SparkException) and errors included.
  */
 public final class ExitStatus {
@@ -18,11 +20,11 @@ public final class ExitStatus {
     return inputProblem(t) != null ? BAD_INPUT : FAILED;
   }
 
-  /** The first {@link InputException} in the cause chain, or null. */
-  public static InputException inputProblem(Throwable t) {
+  /** The first {@link InputException} or {@link EstimationException} in the cause chain, or null. */
+  public static RuntimeException inputProblem(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof InputException ie) {
-        return ie;
+      if (c instanceof InputException || c instanceof EstimationException) {
+        return (RuntimeException) c;
       }
     }
     return null;
@@ -33,7 +35,7 @@ public final class ExitStatus {
    * otherwise the exception and, when different, its root cause.
    */
   public static String describe(Throwable t) {
-    InputException input = inputProblem(t);
+    RuntimeException input = inputProblem(t);
     if (input != null) {
       return input.getMessage();
     }

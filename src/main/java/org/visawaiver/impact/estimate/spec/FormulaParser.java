@@ -2,7 +2,6 @@ package org.visawaiver.impact.estimate.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
@@ -84,14 +83,14 @@ public final class FormulaParser {
     return out;
   }
 
-  private static InputException error(
+  private static EstimationException error(
       String text, String where, String grammar, String what, int position) {
-    return new InputException(
+    return new EstimationException(
         where + ": " + what + " at position " + (position + 1) + " in \"" + text
             + "\"; accepted grammar: " + grammar + "; nothing was estimated");
   }
 
-  private InputException error(String what) {
+  private EstimationException error(String what) {
     int position = pos < tokens.size() ? tokens.get(pos).position() : text.length();
     String grammar = text.contains("~") ? GRAMMAR : VCOV_GRAMMAR;
     return error(text, where, grammar, what, position);
