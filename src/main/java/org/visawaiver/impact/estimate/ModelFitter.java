@@ -3,11 +3,8 @@ package org.visawaiver.impact.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-<<<<<<< HEAD
-import java.util.function.Consumer;
-=======
 import java.util.Optional;
->>>>>>> main
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.visawaiver.impact.estimate.frame.ModelFrame;

@@ -24,7 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 
 /**
  * Who is treated when, for the event study of one group D (Sun and Abraham 2021): a unit of D has
@@ -192,7 +192,7 @@ public final class CohortDesign implements AutoCloseable {
     List<Row> bad = panel.where(col(INDEX).isNull().and(col(period).isNotNull()))
         .select(col(period).cast(DataTypes.StringType)).limit(3).collectAsList();
     if (!bad.isEmpty()) {
-      throw new InputException("event study: period column \"" + period + "\" must hold YYYY-MM "
+      throw new EstimationException("event study: period column \"" + period + "\" must hold YYYY-MM "
           + "months or integers, found " + bad.stream().map(r -> "\"" + r.getString(0) + "\"")
           .toList() + "; fix the panel; no event study was run");
     }
@@ -202,7 +202,7 @@ public final class CohortDesign implements AutoCloseable {
     List<String> have = List.of(panel.columns());
     for (String c : columns.all()) {
       if (!have.contains(c)) {
-        throw new InputException("event study: column \"" + c + "\" is not in the panel "
+        throw new EstimationException("event study: column \"" + c + "\" is not in the panel "
             + "(columns: " + String.join(", ", have) + "); the event study needs " + columns.all()
             + "; no event study was run");
       }

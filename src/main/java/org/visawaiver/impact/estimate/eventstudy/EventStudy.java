@@ -3,17 +3,13 @@ package org.visawaiver.impact.estimate.eventstudy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-<<<<<<< HEAD
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.visawaiver.impact.config.InputException;
-=======
-import org.apache.spark.sql.functions;
 import org.visawaiver.impact.estimate.spec.EstimationException;
->>>>>>> main
 import org.visawaiver.impact.estimate.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -36,7 +32,6 @@ public final class EventStudy {
 
   private EventStudy() {}
 
-<<<<<<< HEAD
   /**
    * One group's event study.
    *
@@ -54,55 +49,6 @@ public final class EventStudy {
       long treatedUnits, long cohorts, long alwaysTreated) {
     public Result {
       cells = List.copyOf(cells);
-=======
-  public static List<FitResult> run(Dataset<Row> panel, EstimationSettings settings, Path dir) {
-    ModelSpec base = settings.models().get(0);
-    int leads = settings.eventStudy().leads();
-    int lags = settings.eventStudy().lags();
-    List<List<String>> rows = new ArrayList<>();
-    List<FitResult> fits = new ArrayList<>();
-    for (String dest : settings.compare()) {
-      Dataset<Row> data = withEventTime(panel, dest, leads, lags);
-      List<Term> terms = new ArrayList<>();
-      terms.add(new Term.Interaction(REL, null, "-1"));
-      terms.add(new Term.Column(OTHERS));
-      for (Term t : base.formula().terms()) {
-        if (!(t instanceof Term.WaiverBy)) {
-          terms.add(t);
-        }
-      }
-      String formula = base.formula().outcome() + " ~ "
-          + String.join(" + ", terms.stream().map(Term::label).toList())
-          + (base.formula().fixedEffects().isEmpty() ? "" : " | " + String.join(" + ",
-              base.formula().fixedEffects().stream().map(FixedEffect::name).toList()));
-      ModelSpec spec = ModelSpec.of(base.name() + "_event_" + dest,
-          base.estimator().configName(), formula, base.vcov().label());
-      FitResult fit;
-      try {
-        fit = ModelFitter.fit(data, spec, settings);
-      } catch (EstimationException e) {
-        // The main estimates are written already; one destination without usable events must
-        // not stop the run.
-        LOG.warn("event study for {} skipped: {}", dest, e.getMessage());
-        continue;
-      }
-      fits.add(fit);
-      for (int k = -leads; k <= lags; k++) {
-        String term = REL + "::" + k;
-        if (k == -1) {
-          rows.add(List.of(text(fit.model()), text(dest), Integer.toString(k), "0", "", "", "",
-              "0"));
-          continue;
-        }
-        int i = fit.terms().indexOf(term);
-        if (i < 0) {
-          continue;
-        }
-        CoefficientRow r = fit.table().get(i);
-        rows.add(List.of(text(fit.model()), text(dest), Integer.toString(k), exact(r.estimate()),
-            exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()), exact(r.effectPct())));
-      }
->>>>>>> main
     }
   }
 
@@ -150,7 +96,7 @@ public final class EventStudy {
     try {
       fits = ModelFitter.fit(g.data(), spec, settings, vcovs,
           frame -> counts.set(CellCounts.of(frame, cellTerms)));
-    } catch (InputException e) {
+    } catch (EstimationException e) {
       // The main estimates are written already; one group's event study must not stop the run.
       LOG.warn("event study for {} skipped: {}", g.group(), e.getMessage());
       return List.of();
@@ -196,7 +142,9 @@ public final class EventStudy {
     }
     ModelFormula f = new ModelFormula(base.formula().outcome(), base.formula().outcomeLogged(),
         terms, base.formula().fixedEffects());
-    return new ModelSpec(base.name() + "_event_" + g.group(), base.estimator(), f, base.vcov());
+    // No Weidner-Zylkin correction of the cells: the aggregation uses the plain estimates.
+    return new ModelSpec(base.name() + "_event_" + g.group(), base.estimator(), f, base.vcov(),
+        Optional.empty());
   }
 
   private static boolean uses(Term t, String column) {

@@ -54,7 +54,7 @@ public record EstimationSettings(
   public record EventStudySettings(boolean enabled, int leads, int lags, int binWidth) {
     public EventStudySettings {
       if (leads < 1 || lags < 0 || binWidth < 1) {
-        throw new InputException("estimate.event-study: leads must be >= 1, lags >= 0 and "
+        throw new EstimationException("estimate.event-study: leads must be >= 1, lags >= 0 and "
             + "bin-width >= 1, found leads = " + leads + ", lags = " + lags + ", bin-width = "
             + binWidth + "; the event study was not run");
       }
