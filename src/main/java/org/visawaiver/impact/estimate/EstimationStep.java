@@ -21,8 +21,9 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
 
 /**
  * Fits the configured models on the panel and writes OUT/estimates/: coefficients.csv,
- * model_summary.csv, waiver_comparison.csv (and event_study.csv, event_study_summary.csv when enabled). Returns the
- * models' slim results, the first being the default model.
+ * model_summary.csv, waiver_comparison.csv, regime_contrasts.csv (and event_study.csv,
+ * event_study_summary.csv when enabled). Returns the models' slim results, the first being the
+ * default model.
  */
 public final class EstimationStep {
   private static final Logger LOG = LoggerFactory.getLogger(EstimationStep.class);
@@ -42,6 +43,7 @@ public final class EstimationStep {
     List<FitResult> fits = fitAll(panel, settings);
     Path dir = out.resolve("estimates");
     EstimatesWriter.write(dir, fits, settings.compare());
+    RegimeContrastsWriter.write(dir, fits, settings.compare());
     if (settings.eventStudy().enabled()) {
       EventStudyWriter.write(dir, EventStudy.run(panel, EVENT_COLUMNS, settings));
     }
