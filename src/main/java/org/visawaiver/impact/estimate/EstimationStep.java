@@ -17,7 +17,8 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
 
 /**
  * Fits the configured models on the panel and writes OUT/estimates/: coefficients.csv,
- * model_summary.csv, waiver_comparison.csv (and event_study.csv when enabled). Returns the
+ * model_summary.csv, waiver_comparison.csv, regime_contrasts.csv (and event_study.csv when
+ * enabled). Returns the
  * models' slim results, the first being the default model.
  */
 public final class EstimationStep {
@@ -31,6 +32,7 @@ public final class EstimationStep {
     List<FitResult> fits = fitAll(panel, settings);
     Path dir = out.resolve("estimates");
     EstimatesWriter.write(dir, fits, settings.compare());
+    RegimeContrastsWriter.write(dir, fits, settings.compare());
     if (settings.eventStudy().enabled()) {
       EventStudy.run(panel, settings, dir);
     }

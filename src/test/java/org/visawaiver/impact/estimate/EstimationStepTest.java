@@ -84,6 +84,39 @@ class EstimationStepTest {
     assertEquals(1 + 2 * 3, cmp.size());
     assertTrue(cmp.get(1).startsWith("ppml,VNM,waiver:VNM,"), cmp.get(1));
     assertTrue(cmp.get(1).contains("b_VNM = b_THA = b_LAO"), cmp.get(1));
+    assertRegimeContrastsFollowTheCovariance(out.resolve("estimates/regime_contrasts.csv"), results);
+  }
+
+  /**
+   * Every row of regime_contrasts.csv is b_waiver:D - b_regime_share with
+   * se = sqrt(V_ww + V_rr - 2 V_wr), read from the fitted model's own coefficients and covariance;
+   * 2 models x 3 compared destinations x 3 regimes.
+   */
+  private static void assertRegimeContrastsFollowTheCovariance(Path file, List<ModelResult> results)
+      throws Exception {
+    List<String> lines = Files.readAllLines(file);
+    assertEquals("model,destination,from_regime,estimate,std_error,ci_low,ci_high,effect_pct", lines.get(0));
+    assertEquals(1 + 2 * 3 * 3, lines.size());
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      ModelResult m = results.stream().filter(r -> r.model().equals(c[0])).findFirst().orElseThrow();
+      double[] b = m.coefficients();
+      double[][] v = m.vcov();
+      int w = m.indexOf("waiver:" + c[1]);
+      int r = switch (c[2]) {
+        case "visa_required" -> -1;
+        case "evisa" -> m.indexOf("evisa_share");
+        case "visa_on_arrival" -> m.indexOf("voa_share");
+        default -> throw new AssertionError(line);
+      };
+      double estimate = r < 0 ? b[w] : b[w] - b[r];
+      double se = Math.sqrt(r < 0 ? v[w][w] : v[w][w] + v[r][r] - 2 * v[w][r]);
+      assertEquals(estimate, Double.parseDouble(c[3]), 1e-12, line);
+      assertEquals(se, Double.parseDouble(c[4]), 1e-12, line);
+      double half = (Double.parseDouble(c[6]) - Double.parseDouble(c[5])) / 2;
+      assertEquals(c[0].equals("ppml") ? 1.959963984540054 * se : half, half, 1e-9, line);
+      assertEquals(100 * Math.expm1(estimate), Double.parseDouble(c[7]), 1e-9, line);
+    }
   }
 
   @Test
@@ -172,7 +205,8 @@ class EstimationStepTest {
         "estimate.event-study.leads=2", "estimate.event-study.lags=3"));
     List<FitResult> fits = org.visawaiver.impact.estimate.eventstudy.EventStudy.run(panel, s, out);
     assertEquals(List.of("rel_month::-2", "rel_month::0", "rel_month::1", "rel_month::2",
-        "rel_month::3", "waiver_share_other_destinations", "stay_log", "advisory_level"),
+        "rel_month::3", "waiver_share_other_destinations", "stay_log", "evisa_share", "voa_share",
+        "advisory_national_level", "advisory_regional_level"),
         fits.get(0).terms());
     List<String> lines = Files.readAllLines(out.resolve("event_study.csv"));
     assertEquals("model,destination,rel_month,estimate,std_error,ci_low,ci_high,effect_pct",
