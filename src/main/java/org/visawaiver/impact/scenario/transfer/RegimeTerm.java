@@ -2,6 +2,7 @@ package org.visawaiver.impact.scenario.transfer;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.visawaiver.impact.domain.PanelColumns;
 
 /**
  * The entry regimes of visa_policy.csv and the model term (panel column) that measures each one
@@ -10,8 +11,8 @@ import java.util.Optional;
  */
 public enum RegimeTerm {
   VISA_REQUIRED(null),
-  EVISA("evisa_share"),
-  VISA_ON_ARRIVAL("voa_share"),
+  EVISA(PanelColumns.EVISA_SHARE),
+  VISA_ON_ARRIVAL(PanelColumns.VOA_SHARE),
   VISA_FREE(null);
 
   private final String term;
