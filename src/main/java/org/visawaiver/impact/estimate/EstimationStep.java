@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.domain.PanelColumns;
 import org.visawaiver.impact.estimate.eventstudy.EventColumns;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.bench.SyntheticPanel;
 import org.visawaiver.impact.estimate.eventstudy.EventStudy;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.spec.EstimationException;
-import org.visawaiver.impact.estimate.ModelFitter;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.EstimationSettings.EventStudySettings;

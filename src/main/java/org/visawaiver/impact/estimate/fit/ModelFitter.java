@@ -1,4 +1,4 @@
-package org.visawaiver.impact.estimate;
+package org.visawaiver.impact.estimate.fit;
 
 import java.util.ArrayList;
 import java.util.List;
