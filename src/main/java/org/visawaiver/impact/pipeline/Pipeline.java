@@ -75,9 +75,11 @@ public final class Pipeline {
       return;
     }
     spark.sparkContext().setJobGroup("scenarios", "project the waiver scenarios", false);
-    timer.time(
-        "scenarios",
-        () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
-        s -> s);
+    ScenarioStep.Result scenarios =
+        timer.time(
+            "scenarios",
+            () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
+            ScenarioStep.Result::message);
+    manifest.syntheticInputs(scenarios.syntheticInputs());
   }
 }

@@ -275,7 +275,7 @@ public final class FewClusterInference {
       return null;
     }
     JavaRDD<Block> at = frame.blocks().zip(rfit.blocks())
-        .map(t -> t._1().withWorking(t._2().w, t._2().z, t._2().eta))
+        .map(t -> t._1().withIrls(t._2().mu, t._2().response, t._2().eta))
         .persist(StorageLevel.MEMORY_AND_DISK());
     int[] cols = new int[k];
     double[][] warm = new double[k][];

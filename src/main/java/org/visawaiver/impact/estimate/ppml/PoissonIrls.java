@@ -2,6 +2,7 @@ package org.visawaiver.impact.estimate.ppml;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -57,6 +58,8 @@ public final class PoissonIrls {
     Demeaner demeaner = null;
     double[][] alpha = null;
     boolean[] kept = null;
+    boolean selectedTight = false;
+    List<String> selectionNotes = new ArrayList<>();
     double[] beta = null;
     List<String> notes = new ArrayList<>();
     int demeanPasses = 0;
@@ -81,12 +84,25 @@ public final class PoissonIrls {
       }
       alpha = sol.coef();
       CrossProducts cp = CrossProducts.of(cur, frame.layout(), sol);
-      if (kept == null) {
-        LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
-        kept = sel.kept();
-        notes.addAll(sel.notes());
+      // Collinearity is judged on the first iteration's columns, demeaned loosely; a regressor
+      // collinear with others only given the fixed effects can pass there and break the solve
+      // later, so the choice is made again on the first fully demeaned columns (and whenever the
+      // solve finds the system singular). Exact collinearity does not depend on the weights.
+      boolean tight = tolIt <= settings.demeanTol();
+      if (kept == null || (tight && !selectedTight)) {
+        kept = reselect(cp, frame, settings, model, notes, selectionNotes);
+        selectedTight = tight;
       }
-      beta = LeastSquares.solve(cp, kept).beta();
+      try {
+        beta = LeastSquares.solve(cp, kept).beta();
+      } catch (NonPositiveDefiniteMatrixException e) {
+        boolean[] before = kept;
+        kept = reselect(cp, frame, settings, model, notes, selectionNotes);
+        if (java.util.Arrays.equals(before, kept)) {
+          throw e;
+        }
+        beta = LeastSquares.solve(cp, kept).beta();
+      }
       double[] gamma = WeightedFit.combined(alpha, beta);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cur.context());
       Broadcast<double[]> bg = jsc.broadcast(gamma);
@@ -150,6 +166,17 @@ public final class PoissonIrls {
         converged && demeanOk, dev, notes);
   }
 
+  /** The regressors kept (collinearity), its notes replacing those of an earlier choice. */
+  private static boolean[] reselect(CrossProducts cp, ModelFrame frame, EstimationSettings settings, String model,
+      List<String> notes, List<String> selectionNotes) {
+    LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
+    notes.removeAll(selectionNotes);
+    selectionNotes.clear();
+    selectionNotes.addAll(sel.notes());
+    notes.addAll(sel.notes());
+    return sel.kept();
+  }
+
   /**
    * Starting values μ = y + 0.1 (R glm's Poisson initialisation). Counts that span orders of
    * magnitude (arrivals from 10 to 10^6 a month) start close to the solution on the log scale: the
@@ -168,7 +195,7 @@ public final class PoissonIrls {
   private static Block update(Block b, double[] residual) {
     double[] eta = new double[b.n];
     for (int i = 0; i < b.n; i++) {
-      eta[i] = b.z[i] - residual[i];
+      eta[i] = b.response[i] - residual[i];
     }
     return working(b, eta);
   }
@@ -183,14 +210,13 @@ public final class PoissonIrls {
 
   /** Weights μ = exp(η) and working outcome z = η + (y - μ)/μ. */
   static Block working(Block b, double[] eta) {
-    double[] w = new double[b.n];
+    double[] mu = new double[b.n];
     double[] z = new double[b.n];
     for (int i = 0; i < b.n; i++) {
-      double mu = Math.exp(eta[i]);
-      w[i] = mu;
-      z[i] = eta[i] + (b.y[i] - mu) / mu;
+      mu[i] = Math.exp(eta[i]);
+      z[i] = eta[i] + (b.y[i] - mu[i]) / mu[i];
     }
-    return b.withWorking(w, z, eta);
+    return b.withIrls(mu, z, eta);
   }
 
   /** Poisson deviance 2 Σ [y log(y/μ) - (y - μ)]. */
@@ -200,7 +226,7 @@ public final class PoissonIrls {
           double s = 0;
           for (int i = 0; i < b.n; i++) {
             double y = b.y[i];
-            double mu = b.w[i];
+            double mu = b.mu[i];
             s += (y > 0 ? y * Math.log(y / mu) : 0) - (y - mu);
           }
           return acc + 2 * s;
