@@ -124,11 +124,18 @@ public final class CoverageBenchmark {
         record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER_BC, t, bc,
             bc - crit * sbc, bc + crit * sbc);
         boolean bootInDefault = configured.equals(BootstrapSettings.WILD_BOOTSTRAP)
+            && Double.isFinite(ti.bootLow()) && Double.isFinite(ti.bootHigh())
             && (configuredTerms.equals("all") || (configuredTerms.equals("waiver")
                 && r.term().startsWith(WaiverTerms.PREFIX)));
-        record(tallies, perWorld, dir, seconds, r.term(), "default", t,
-            r.interval().equals(BootstrapSettings.CLUSTER_BC) ? bc : b,
-            bootInDefault ? ti.bootLow() : r.ciLow(), bootInDefault ? ti.bootHigh() : r.ciHigh());
+        // what `estimate` reports under the configuration (it bootstraps only the configured
+        // terms and falls back to cluster where the chosen interval is missing or unbounded)
+        boolean bcInDefault = configured.equals(BootstrapSettings.CLUSTER_BC)
+            && Double.isFinite(bc) && Double.isFinite(sbc);
+        double centre = bcInDefault ? bc : b;
+        double half = crit * (bcInDefault ? sbc : se);
+        record(tallies, perWorld, dir, seconds, r.term(), "default", t, centre,
+            bootInDefault ? ti.bootLow() : centre - half,
+            bootInDefault ? ti.bootHigh() : centre + half);
       }
       System.err.printf("coverage: %s in %.1f s%n", dir.getFileName(), seconds);
       deleteTree(tmp);
