@@ -54,9 +54,9 @@ class EstimationStepTest {
     assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct,"
         + "effect_pct_ci_low,effect_pct_ci_high,bias,estimate_bc,std_error_bc,interval,"
         + "boot_p_value,boot_ci_low,boot_ci_high,treated_clusters,effective_clusters", coef.get(0));
-    // waiver terms get a bootstrap p-value and interval (estimate.bootstrap.terms = waiver), every
-    // term its treated and effective clusters; ci_low/ci_high hold the configured interval
-    // (wild_bootstrap where it is bounded, else cluster)
+    // every term gets a bootstrap p-value and interval (estimate.bootstrap.terms = all) and its
+    // treated and effective clusters; ci_low/ci_high hold the configured interval (wild_bootstrap
+    // where it is bounded, else cluster)
     for (String line : coef.subList(1, coef.size())) {
       String[] c = line.split(",", -1);
       boolean boot = !c[16].isEmpty() && !c[17].isEmpty();
@@ -64,8 +64,7 @@ class EstimationStepTest {
       if (boot) {
         assertEquals(c[16] + "," + c[17], c[6] + "," + c[7], line);
       }
-      assertEquals(c[1].startsWith("waiver:"), !c[15].isEmpty(), line);
-      assertTrue(c[1].startsWith("waiver:") || !boot, line);
+      assertTrue(!c[15].isEmpty(), line);
       assertTrue(Integer.parseInt(c[18]) > 0 && Double.parseDouble(c[19]) > 0, line);
     }
     assertEquals(1 + 2 * SyntheticPanel.TERMS.size(), coef.size());
