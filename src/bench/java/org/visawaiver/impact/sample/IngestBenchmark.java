@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.export.PanelExport;
 import org.visawaiver.impact.panel.PanelBuilder;
 import org.visawaiver.impact.spark.SparkSessions;

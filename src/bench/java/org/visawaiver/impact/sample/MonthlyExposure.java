@@ -3,6 +3,7 @@ package org.visawaiver.impact.sample;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.visawaiver.impact.domain.ReferenceStay;
 
 /**
  * The panel's regressors for one (destination, origin, month), computed the plain way, day by day:
@@ -20,7 +21,7 @@ record MonthlyExposure(double waiverShare, double stayLog, double advisoryLevel)
       for (PolicyEvent p : pairPolicy) {
         if (p.covers(date) && p.regime().equals("visa_free")) {
           free++;
-          stay += Math.log(p.stayDays() / 30.0);
+          stay += ReferenceStay.logRatio(p.stayDays());
         }
       }
       double highest = 0;

@@ -6,8 +6,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 
 /**
  * Writes the sample inputs: {@code arrivals.csv} (synthetic, seeded), {@code visa_policy.csv} and

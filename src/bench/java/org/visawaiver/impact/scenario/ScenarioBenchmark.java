@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.forecast.BaselineForecast;
+import org.visawaiver.impact.estimate.bench.SyntheticPanel;
 
 /**
  * Times the projection of the configured scenarios (default 5 x 10,000 draws x 60 months) on
@@ -57,7 +58,7 @@ public final class ScenarioBenchmark {
 
   /** Plausible PPML estimates (not real ones): waiver effects 0.2 to 0.4 log points with errors. */
   static ModelResult syntheticModel() {
-    List<String> terms = List.of("waiver:VNM", "waiver:THA", "waiver:LAO", "waiver:other", "stay_log", "advisory_level");
+    List<String> terms = SyntheticPanel.TERMS;
     double[] b = {0.30, 0.22, 0.38, 0.12, 0.15, -0.25};
     double[] se = {0.08, 0.10, 0.12, 0.06, 0.07, 0.05};
     double[][] v = new double[6][6];

@@ -1,13 +1,10 @@
 package org.visawaiver.impact.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.RunManifest;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.ops.SparkCheck;
+import org.visawaiver.impact.pipeline.StagedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,28 +34,15 @@ final class CheckSparkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config = options.resolve(spec.commandLine().getParseResult().hasMatchedOption("--conf"));
-    SparkSession spark = org.visawaiver.impact.spark.SparkSessions.create(config.section("spark"));
-    try {
-      Path out = config.outDir();
-      RunManifest manifest = RunManifest.start(spec.name(), config, spark);
-      try {
-        LOG.info("check-spark: running {} tasks on {}", partitions, spark.sparkContext().master());
-        SparkCheck.Result r = SparkCheck.run(spark, partitions, seconds);
-        LOG.info("check-spark: checksum {} from {} executor(s)", r.checksum(), r.executorsUsed());
-        CsvTableWriter.write(out.resolve("check-spark.csv"),
-            List.of("partitions", "values", "checksum"),
-            List.of(List.of(String.valueOf(r.partitions()), String.valueOf(r.values()),
-                String.valueOf(r.checksum()))));
-      } catch (RuntimeException e) {
-        manifest.failed(e.getMessage());
-        throw e;
-      } finally {
-        manifest.write(out.resolve("manifest.json"));
-      }
-    } finally {
-      spark.stop();
-    }
-    return WaiverImpactCli.EXIT_OK;
+    return CommandExecution.execute(spec, options, (spark, config) ->
+        new StagedRun(spark, config).run(spec.name(), (out, manifest, timer) -> {
+          LOG.info("check-spark: running {} tasks on {}", partitions, spark.sparkContext().master());
+          SparkCheck.Result r = SparkCheck.run(spark, partitions, seconds);
+          LOG.info("check-spark: checksum {} from {} executor(s)", r.checksum(), r.executorsUsed());
+          CsvTableWriter.write(out.resolve("check-spark.csv"),
+              List.of("partitions", "values", "checksum"),
+              List.of(List.of(String.valueOf(r.partitions()), String.valueOf(r.values()),
+                  String.valueOf(r.checksum()))));
+        }));
   }
 }

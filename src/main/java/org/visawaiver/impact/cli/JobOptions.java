@@ -19,6 +19,11 @@ public final class JobOptions {
       description = "Output folder (default: output.dir in the configuration, out/).")
   Path out;
 
+  @Option(names = "--staging", paramLabel = "DIR",
+      description = "Folder to write into before it is renamed to --out (default: OUT.partial beside --out;"
+          + " its files are kept; scripts/nightly passes its own).")
+  Path staging;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. local[*] (default) or spark://127.0.0.1:7077.")
   String master;
@@ -35,6 +40,9 @@ public final class JobOptions {
     }
     if (out != null) {
       all.add("output.dir=\"" + out.toString().replace("\\", "/") + "\"");
+    }
+    if (staging != null) {
+      all.add("output.staging-dir=\"" + staging.toString().replace("\\", "/") + "\"");
     }
     // Under spark-submit, its --master (the system property spark.master) counts as ours.
     String chosenMaster = master != null ? master : System.getProperty("spark.master");

@@ -1,12 +1,12 @@
 package org.visawaiver.impact.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.visawaiver.impact.config.InputException;
-import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.spark.SparkSessions;
+import org.visawaiver.impact.config.Redaction;
+import org.visawaiver.impact.pipeline.ExitStatus;
+import org.visawaiver.impact.pipeline.Pipeline;
+import org.visawaiver.impact.pipeline.Step;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 public final class WaiverImpactCli implements Callable<Integer> {
-  static final int EXIT_OK = 0;
-  static final int EXIT_FAILED = 1;
-  static final int EXIT_BAD_INPUT = 2;
+  static final int EXIT_OK = ExitStatus.OK;
+  static final int EXIT_FAILED = ExitStatus.FAILED;
+  static final int EXIT_BAD_INPUT = ExitStatus.BAD_INPUT;
   private static final Logger LOG = LoggerFactory.getLogger("waiver-impact");
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -52,14 +52,13 @@ public final class WaiverImpactCli implements Callable<Integer> {
     CommandLine cli = new CommandLine(new WaiverImpactCli());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof InputException) {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+          // Commands that write an output folder report their own failures (CommandExecution).
+          int status = ExitStatus.of(e);
+          if (status == EXIT_FAILED) {
+            LOG.error("failed", e);
           }
-          LOG.error("failed", e);
-          commandLine.getErr().println("error: " + e
-              + "\nThe run did not finish; see the log above. Outputs written so far are incomplete.");
-          return EXIT_FAILED;
+          commandLine.getErr().println("error: " + Redaction.sparkDefault().scrub(ExitStatus.describe(e)));
+          return status;
         });
     cli.setParameterExceptionHandler(
         (e, args2) -> {
@@ -79,15 +78,8 @@ public final class WaiverImpactCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      boolean confExplicit = spec.commandLine().getParseResult().hasMatchedOption("--conf");
-      JobConfig config = options.resolve(confExplicit);
-      SparkSession spark = SparkSessions.create(config.section("spark"));
-      try {
-        new Pipeline(spark, config).run(lastStep(), spec.name());
-      } finally {
-        spark.stop();
-      }
-      return EXIT_OK;
+      return CommandExecution.execute(spec, options,
+          (spark, config) -> new Pipeline(spark, config).run(lastStep(), spec.name()));
     }
   }
 

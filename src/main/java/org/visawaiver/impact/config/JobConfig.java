@@ -20,9 +20,11 @@ import java.util.List;
  */
 public final class JobConfig {
   private final Config config;
+  private final Redaction redaction;
 
-  private JobConfig(Config config) {
+  private JobConfig(Config config, Redaction redaction) {
     this.config = config;
+    this.redaction = redaction;
   }
 
   /** Loads the file (if it exists or was asked for), then applies overrides given as key=value. */
@@ -46,6 +48,12 @@ public final class JobConfig {
                 + "(default conf/application.conf); nothing was run");
       }
     }
+    ConfigKeys known = ConfigKeys.of(defaults);
+    try {
+      known.check(fromFile.resolveWith(fromFile.withFallback(defaults)), "in " + confFile);
+    } catch (ConfigException e) {
+      throw new InputException(confFile + ": " + e.getMessage() + "; nothing was run", e);
+    }
     Config merged = fromFile.withFallback(defaults);
     for (String override : overrides) {
       int eq = override.indexOf('=');
@@ -56,16 +64,26 @@ public final class JobConfig {
       }
       String key = override.substring(0, eq).trim();
       String value = override.substring(eq + 1).trim();
+      com.typesafe.config.ConfigValue parsedValue;
       try {
         // Parse the value as HOCON so numbers, booleans, lists and quoted strings keep their type.
-        Config parsed = ConfigFactory.parseString("v = " + value);
-        merged = merged.withValue(key, parsed.getValue("v"));
+        parsedValue = ConfigFactory.parseString("v = " + value).getValue("v");
       } catch (ConfigException e) {
-        merged = merged.withValue(key, ConfigValueFactory.fromAnyRef(value));
+        parsedValue = ConfigValueFactory.fromAnyRef(value);
       }
+      Config single;
+      try {
+        single = ConfigFactory.empty().withValue(key, parsedValue);
+      } catch (ConfigException e) {
+        throw new InputException("--set \"" + key + "=...\": \"" + key + "\" is not a configuration key path ("
+            + e.getMessage() + "); quote keys with dots, e.g. spark.conf.\"spark.executor.memory\"=2g; nothing was run", e);
+      }
+      known.check(single, "given with --set");
+      merged = merged.withValue(key, parsedValue);
     }
     try {
-      return new JobConfig(merged.resolve());
+      Config resolved = known.sparkPassthrough(merged).resolve();
+      return new JobConfig(resolved, Redaction.of(resolved));
     } catch (ConfigException e) {
       throw new InputException("configuration: " + e.getMessage() + "; nothing was run", e);
     }
@@ -73,7 +91,8 @@ public final class JobConfig {
 
   /** Built-in defaults only, for tests. */
   public static JobConfig defaults() {
-    return new JobConfig(builtInDefaults().resolve());
+    Config c = builtInDefaults().resolve();
+    return new JobConfig(c, Redaction.of(c));
   }
 
   /** conf/application.conf as packed into the jar (one source for defaults and documentation). */
@@ -85,7 +104,8 @@ public final class JobConfig {
 
   /** A copy with one value replaced (command-line options such as --data and --out). */
   public JobConfig with(String key, Object value) {
-    return new JobConfig(config.withValue(key, ConfigValueFactory.fromAnyRef(value)).resolve());
+    Config c = config.withValue(key, ConfigValueFactory.fromAnyRef(value)).resolve();
+    return new JobConfig(c, Redaction.of(c));
   }
 
   public Config section(String path) {
@@ -98,6 +118,11 @@ public final class JobConfig {
 
   public Config raw() {
     return config;
+  }
+
+  /** What of this configuration must never be written: sensitive keys and their values. */
+  public Redaction redaction() {
+    return redaction;
   }
 
   public Path dataDir() {

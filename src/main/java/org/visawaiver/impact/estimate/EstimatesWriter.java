@@ -1,8 +1,8 @@
 package org.visawaiver.impact.estimate;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.pValue;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.pValue;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,18 +13,18 @@ import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ppml.ReluSeparation;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
 /**
  * Writes estimates/coefficients.csv, model_summary.csv and waiver_comparison.csv (and vcov.csv
  * through {@link VcovWriter}). Estimates keep a double's precision; p-values below 1e-4 are short
- * scientific numbers ({@link org.visawaiver.impact.export.SpreadsheetCells#pValue}).
+ * scientific numbers ({@link org.visawaiver.impact.io.SpreadsheetCells#pValue}).
  */
 public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
       "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "effect_pct_ci_low",
-      "effect_pct_ci_high");
+      "effect_pct_ci_high", "bias", "estimate_bc", "std_error_bc");
   /** Reasons an observation is dropped, in the order the rules run. */
   static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
       ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
@@ -51,10 +51,13 @@ public final class EstimatesWriter {
     List<List<String>> summary = new ArrayList<>();
     List<List<String>> comparison = new ArrayList<>();
     for (FitResult f : fits) {
-      for (CoefficientRow r : f.table()) {
+      List<CoefficientRow> rows = f.table();
+      for (int i = 0; i < rows.size(); i++) {
+        CoefficientRow r = rows.get(i);
         coef.add(List.of(text(f.model()), text(r.term()), exact(r.estimate()), exact(r.stdError()),
             exact(r.statistic()), pValue(r.pValue()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct()), exact(r.effectPctCiLow()), exact(r.effectPctCiHigh())));
+            exact(r.effectPct()), exact(r.effectPctCiLow()), exact(r.effectPctCiHigh()),
+            exact(f.bias(i)), exact(f.estimateBc(i)), exact(f.stdErrorBc(i))));
       }
       summary.add(summaryRow(f));
       WaiverComparison w = WaiverComparison.of(f, compare);

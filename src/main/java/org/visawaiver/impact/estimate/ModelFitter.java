@@ -3,9 +3,12 @@ package org.visawaiver.impact.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
+import org.visawaiver.impact.estimate.inference.GravityCorrection;
+import org.visawaiver.impact.estimate.inference.WeidnerZylkin;
 import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
 import org.visawaiver.impact.estimate.frame.ObservationFilter;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -17,6 +20,7 @@ import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.Estimator;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.FixedEffect;
+import org.visawaiver.impact.estimate.spec.Gravity;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 import org.visawaiver.impact.estimate.vcov.VcovEstimator;
@@ -74,7 +78,12 @@ public final class ModelFitter {
     boolean poisson = spec.estimator() == Estimator.PPML;
     panel.sparkSession().sparkContext().setJobGroup("estimate",
         spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
-    ModelFrame frame = prepare(panel, spec, settings, vcovs);
+    // The gravity columns i, j, t are numbered like cluster dimensions (ids for the corrections).
+    Optional<Gravity> gravity = poisson ? spec.gravity() : Optional.empty();
+    List<VcovSpec> frameVcovs = new ArrayList<>(vcovs);
+    gravity.ifPresent(g -> g.columns().forEach(
+        c -> frameVcovs.add(new VcovSpec.Cluster(List.of(FixedEffect.of(c))))));
+    ModelFrame frame = prepare(panel, spec, settings, frameVcovs);
     WeightedFit fit = FITS.get(spec.estimator()).apply(frame, settings, spec.name());
     int[] idx = LeastSquares.indices(fit.kept());
     List<String> terms = new ArrayList<>();
@@ -90,6 +99,8 @@ public final class ModelFitter {
     }
     List<String> notes = new ArrayList<>(frame.notes());
     notes.addAll(fit.notes());
+    Optional<GravityCorrection> wz =
+        gravity.flatMap(g -> WeidnerZylkin.compute(frame, fit, g, notes));
     List<FitResult> results = new ArrayList<>();
     for (VcovSpec v : vcovs) {
       VcovEstimator.Variance var = VcovEstimator.compute(frame, fit, v, poisson);
@@ -99,7 +110,7 @@ public final class ModelFitter {
           spec.formula().text(), v.label(), terms, coef, var.vcov(),
           frame.observations(), frame.dropped(), droppedTerms, var.correction(),
           clusterNames, fit.iterations(), fit.demeanIterations(), fit.converged(),
-          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes));
+          fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes, wz));
     }
     fit.blocks().unpersist(false);
     frame.blocks().unpersist(false);

@@ -1,13 +1,13 @@
 package org.visawaiver.impact.estimate;
 
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.visawaiver.impact.estimate.result.FitResult;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 
 /**
  * Writes estimates/vcov.csv: the full variance-covariance matrix of every model's reported terms,

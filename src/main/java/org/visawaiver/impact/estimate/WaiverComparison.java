@@ -9,6 +9,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.Term;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * The waiver effects of the compared destinations side by side, and the Wald test that they are
@@ -32,7 +33,7 @@ public record WaiverComparison(String model, List<CoefficientRow> effects, List<
     List<Integer> idx = new ArrayList<>();
     List<CoefficientRow> table = fit.table();
     for (String d : compare) {
-      int i = fit.terms().indexOf(Term.WaiverBy.termName(d));
+      int i = fit.terms().indexOf(WaiverTerms.of(d));
       if (i >= 0) {
         rows.add(table.get(i));
         dests.add(d);

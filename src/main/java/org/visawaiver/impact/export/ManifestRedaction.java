@@ -6,23 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.visawaiver.impact.config.Redaction;
 
 /**
  * What of the resolved configuration may go into {@code manifest.json}: values under keys that look
- * like credentials (Spark's own redaction rule: secret, password, token) are replaced, so a secret
- * given with {@code --set} or in a configuration file never lands in an output folder. Also
+ * like credentials ({@link Redaction}: Spark's own rule plus {@code redaction.extra-key-patterns})
+ * are replaced, so a secret given with {@code --set} or in a configuration file never lands in an
+ * output folder. Also
  * collects every {@code *seed} setting (also inside lists), so the seeds of a run are in one place.
  */
 final class ManifestRedaction {
-  static final String REDACTED = "*********(redacted)";
-  private static final Pattern SENSITIVE = Pattern.compile("(?i)secret|password|token|credential");
+  static final String REDACTED = Redaction.REDACTED;
 
   private ManifestRedaction() {}
 
-  static void redact(JsonNode node) {
+  static void redact(JsonNode node, Redaction rules) {
     if (node.isArray()) {
-      node.forEach(ManifestRedaction::redact);
+      node.forEach(n -> redact(n, rules));
       return;
     }
     if (!(node instanceof ObjectNode object)) {
@@ -31,10 +31,10 @@ final class ManifestRedaction {
     List<String> names = new ArrayList<>();
     object.fieldNames().forEachRemaining(names::add);
     for (String name : names) {
-      if (SENSITIVE.matcher(name).find()) {
+      if (rules.sensitive(name)) {
         object.put(name, REDACTED);
       } else {
-        redact(object.get(name));
+        redact(object.get(name), rules);
       }
     }
   }

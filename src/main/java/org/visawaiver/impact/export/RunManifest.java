@@ -9,12 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.validate.DatasetReport;
 
 /**
  * {@code OUT/manifest.json}: what produced a run. Inputs with sha256 and row counts, the resolved
@@ -49,7 +46,7 @@ public final class RunManifest {
     sparkNode.put("default_parallelism", spark.sparkContext().defaultParallelism());
     try {
       ObjectNode configuration = (ObjectNode) JSON.readTree(config.renderJson());
-      ManifestRedaction.redact(configuration);
+      ManifestRedaction.redact(configuration, config.redaction());
       m.root.set("configuration", configuration);
       m.root.set("seeds", ManifestRedaction.seeds(configuration));
     } catch (IOException e) {
@@ -58,17 +55,16 @@ public final class RunManifest {
     return m;
   }
 
-  public void inputs(List<DatasetReport> reports) {
-    ArrayNode inputs = root.putArray("inputs");
-    for (DatasetReport r : reports) {
-      ObjectNode n = inputs.addObject();
-      n.put("dataset", r.dataset());
-      n.put("file", r.file());
-      n.put("sha256", r.sha256());
-      n.put("rows_read", r.rowsRead());
-      n.put("rows_accepted", r.rowsAccepted());
-      n.put("rows_rejected", r.rowsRejected());
-    }
+  /** One input dataset as validation read it (appended to {@code inputs}, in call order). */
+  public void input(String dataset, String file, String sha256, long rowsRead, long rowsAccepted, long rowsRejected) {
+    ArrayNode inputs = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
+    ObjectNode n = inputs.addObject();
+    n.put("dataset", dataset);
+    n.put("file", file);
+    n.put("sha256", sha256);
+    n.put("rows_read", rowsRead);
+    n.put("rows_accepted", rowsAccepted);
+    n.put("rows_rejected", rowsRejected);
   }
 
   /** Extra facts a step wants traced (seeds, methods chosen); stored under {@code details}. */
@@ -93,21 +89,20 @@ public final class RunManifest {
     }
     root.put("finished_utc", Instant.now().toString());
     root.put("elapsed_seconds", (System.nanoTime() - startNanos) / 1e9);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       JSON.writeValue(tmp.toFile(), root);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
+      UncheckedIOException failure = new UncheckedIOException("could not write " + file + ": " + e, e);
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
     }
-  }
-
-  public static String summarise(List<DatasetReport> reports) {
-    return reports.stream()
-        .map(r -> r.dataset() + " " + r.rowsRead() + " read / " + r.rowsAccepted() + " accepted / "
-            + r.rowsRejected() + " rejected")
-        .collect(Collectors.joining("; "));
   }
 }

@@ -75,6 +75,7 @@ final class CsvFileReader {
   }
 
   private static int[] columnIndex(Path file, DatasetSpec spec, CSVRecord header) {
+    ColumnCheck.rejectDuplicates(file.toString(), spec, header.toList());
     List<String> names = new ArrayList<>();
     for (String name : header) {
       names.add(name.trim().toLowerCase(Locale.ROOT));

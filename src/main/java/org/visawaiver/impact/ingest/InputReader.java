@@ -56,16 +56,38 @@ public final class InputReader {
     return DataTypes.createStructType(fields);
   }
 
+  /**
+   * Any failure while Spark reads the file (a truncated footer, a checksum error, part files whose
+   * column types differ; Spark reports them lazily, as checked SparkExceptions, when the rows are
+   * fetched) is bad input: exit status 2, naming the file and the root cause.
+   */
   private static List<Row> readParquet(SparkSession spark, DatasetSpec spec, Path file) {
-    Dataset<Row> df;
     try {
-      df = spark.read().parquet(file.toString());
-    } catch (RuntimeException e) {
+      return readParquetRows(spark, spec, file);
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception e) {
       throw new InputException(
-          file + ": not readable as Parquet (" + e.getMessage() + "); expected a Parquet file or folder "
-              + "with the columns " + String.join(", ", spec.required()) + "; nothing was validated", e);
+          file + ": not readable as Parquet (" + rootMessage(e) + "); expected a Parquet file, or a folder"
+              + " of part files with the same column types, with the columns " + String.join(", ", spec.required())
+              + "; rewrite it (or export CSV); nothing was validated", e);
     }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    int newline = m.indexOf('\n');
+    return newline < 0 ? m : m.substring(0, newline);
+  }
+
+  private static List<Row> readParquetRows(SparkSession spark, DatasetSpec spec, Path file) {
+    Dataset<Row> df = spark.read().parquet(file.toString());
     List<String> names = Arrays.stream(df.columns()).toList();
+    ColumnCheck.rejectDuplicates(file.toString(), spec, names);
     List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
     List<String> missing =
         spec.required().stream().filter(c -> !lower.contains(c)).toList();

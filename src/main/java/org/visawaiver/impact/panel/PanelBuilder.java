@@ -30,6 +30,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.validate.ValidatedInputs;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.ReferenceStay;
 
 /**
  * The monthly panel (CONTRACT.md, "The panel"): one row per arrivals row, with the calendar-day
@@ -53,10 +55,7 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  */
 public final class PanelBuilder {
   /** The panel's columns, in order. */
-  public static final List<String> COLUMNS =
-      List.of("destination", "origin", "month", "arrivals", "source", "waiver_share", "stay_log",
-          "visa_fee_usd", "advisory_level", "evisa_share", "voa_share", "advisory_national_level",
-          "advisory_regional_level");
+  public static final List<String> COLUMNS = PanelColumns.ALL;
 
   private static final String DAYS_IN_MONTH = "_days_in_month";
 
@@ -137,7 +136,7 @@ public final class PanelBuilder {
             sum(when(free, days).otherwise(0)).as("free_days"),
             sum(when(col("regime").equalTo("evisa"), days).otherwise(0)).as("evisa_days"),
             sum(when(col("regime").equalTo("visa_on_arrival"), days).otherwise(0)).as("voa_days"),
-            sum(when(free, days.multiply(log(col("max_stay_days").divide(30.0)))).otherwise(0.0)).as("stay_log_days"),
+            sum(when(free, days.multiply(log(col("max_stay_days").divide((double) ReferenceStay.DAYS)))).otherwise(0.0)).as("stay_log_days"),
             sum(days.multiply(fee)).as("fee_days"));
   }
 

@@ -1,32 +1,86 @@
 package org.visawaiver.impact.scenario;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.scenario.transfer.RegimeTerm;
+import org.visawaiver.impact.scenario.transfer.TransferEffect;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.ReferenceStay;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
- * Monte Carlo draws of a scenario's proportional effect on arrivals,
- * {@code exp(b_waiver + b_stay x ln(stay / 30)) - 1}, with the coefficients it needs drawn jointly
- * from the normal approximation of the estimates (their covariance submatrix).
+ * Monte Carlo draws of the waiver effect: the borrowed waiver coefficient {@code theta} (one
+ * destination's, the pooled mean, or a new destination's predictive draw) drawn jointly with the
+ * model's stay and regime terms, so that an origin's proportional effect is
+ * {@code exp(theta + b_stay x ln(stay / 30) - b_R) - 1} with R its regime before the waiver.
+ *
+ * <p>The terms drawn depend only on the model and the effect source, never on a scenario's
+ * origins, so every scenario with the same {@code effect-from} gets the same draws (common random
+ * numbers).
  */
 final class EffectSampler {
-  static final String STAY_TERM = "stay_log";
+  static final String STAY_TERM = PanelColumns.STAY_LOG;
 
   /**
-   * The draws and the text of the {@code effect_source} column.
+   * The draws of {@code theta} and of the other terms, per draw, and the label of the source.
    *
-   * @param effect proportional effect per draw (0.25 = +25%), before ramp-up
+   * @param theta the borrowed waiver coefficient per draw (log points)
+   * @param others the other drawn terms (stay_log, regime shares present in the model), per draw
+   * @param label the {@code effect_source} text before any regime note
+   * @param fixed true for an analyst's number: no stay or regime adjustment
    */
-  record EffectDraws(double[] effect, String label) {}
+  record EffectDraws(double[] theta, Map<String, double[]> others, String label, boolean fixed) {
+    /** The proportional effect per draw for an origin whose regime before the waiver is {@code regime}. */
+    double[] effect(RegimeTerm regime, int stayDays) {
+      double[] out = new double[theta.length];
+      if (regime == RegimeTerm.VISA_FREE && !fixed) {
+        return out; // already visa-free: a waiver changes nothing
+      }
+      double[] stay = fixed ? null : others.get(STAY_TERM);
+      double logStay = ReferenceStay.logRatio(stayDays);
+      double[] from = fixed ? null : regime.term().map(others::get).orElse(null);
+      for (int d = 0; d < out.length; d++) {
+        double b = theta[d];
+        if (stay != null && stayDays != ReferenceStay.DAYS) {
+          b += stay[d] * logStay;
+        }
+        if (from != null) {
+          b -= from[d];
+        }
+        out[d] = Math.expm1(b);
+      }
+      return out;
+    }
+
+    /** The effect_source text for an origin with this regime and stay. */
+    String label(RegimeTerm regime, int stayDays) {
+      if (fixed) {
+        return label;
+      }
+      String s = label;
+      if (regime == RegimeTerm.VISA_FREE) {
+        return s + ", origin already visa_free: no effect";
+      }
+      if (regime.term().isPresent()) {
+        s += others.containsKey(regime.term().get())
+            ? ", from " + regime.label() + " (- " + regime.term().get() + ")"
+            : ", from " + regime.label() + " (model has no " + regime.term().get() + ": as visa_required)";
+      }
+      if (stayDays != 30) {
+        s += ", stay " + stayDays + " days";
+      }
+      return s;
+    }
+  }
 
   private EffectSampler() {}
-
-  static String waiverTerm(String destination) {
-    return "waiver:" + destination;
-  }
 
   /** Fails early (before any forecast) when the model lacks a term the scenario borrows. */
   static void check(ScenarioSpec spec, ModelResult model, List<String> pooledOver) {
@@ -41,16 +95,21 @@ final class EffectSampler {
     List<String> needed =
         spec.effect() instanceof EffectSource.Borrowed b ? List.of(b.destination()) : pooledOver;
     for (String destination : needed) {
-      if (model.indexOf(waiverTerm(destination)) < 0) {
-        throw new InputException("estimates: model " + model.model() + " has no term " + waiverTerm(destination)
+      if (model.indexOf(WaiverTerms.of(destination)) < 0) {
+        throw new InputException("estimates: model " + model.model() + " has no term " + WaiverTerms.of(destination)
             + ", which " + at + " needs (terms: " + model.terms() + "); use waiver_by(" + destination
             + ", ...) in the model formula or another effect-from; no scenarios were projected");
       }
     }
-    if (spec.stayDays() != 30 && model.indexOf(STAY_TERM) < 0) {
+    if (spec.effect() instanceof EffectSource.Predictive && pooledOver.size() < 2) {
+      throw new InputException("configuration scenario.pooled-over = " + pooledOver + ": " + at + " summarises"
+          + " at least two destinations' waiver effects; list two or more, or use effect-from = "
+          + (pooledOver.isEmpty() ? "VNM" : pooledOver.get(0)) + "; no scenarios were projected");
+    }
+    if (spec.stayDays() != ReferenceStay.DAYS && model.indexOf(STAY_TERM) < 0) {
       throw new InputException("estimates: model " + model.model() + " has no term " + STAY_TERM + ", which "
           + at + " needs for stay-days = " + spec.stayDays() + "; add stay_log to the formula or use"
-          + " stay-days = 30; no scenarios were projected");
+          + " stay-days = " + ReferenceStay.DAYS + "; no scenarios were projected");
     }
   }
 
@@ -63,13 +122,8 @@ final class EffectSampler {
     double[] w = new double[destinations.size()];
     double total = 0;
     for (int i = 0; i < w.length; i++) {
-      double variance = v[model.indexOf(waiverTerm(destinations.get(i)))][model.indexOf(waiverTerm(destinations.get(i)))];
-      if (!(variance > 0) || !Double.isFinite(variance)) {
-        throw new InputException("estimates: model " + model.model() + " gives " + waiverTerm(destinations.get(i))
-            + " the variance " + variance + "; inverse-variance pooling needs positive variances; use"
-            + " effect-from = " + destinations.get(i) + " or a number; no scenarios were projected");
-      }
-      w[i] = 1.0 / variance;
+      int t = model.indexOf(WaiverTerms.of(destinations.get(i)));
+      w[i] = 1.0 / positiveVariance(model, destinations.get(i), v[t][t], "inverse-variance pooling");
       total += w[i];
     }
     for (int i = 0; i < w.length; i++) {
@@ -78,67 +132,112 @@ final class EffectSampler {
     return w;
   }
 
-  /** The effect draws of {@code spec}; consumes random numbers only for estimated effects. */
-  static EffectDraws draw(ScenarioSpec spec, ModelResult model, List<String> pooledOver, RandomGenerator rng) {
-    int draws = spec.draws();
-    double[] effect = new double[draws];
-    if (spec.effect() instanceof EffectSource.Fixed f) {
-      java.util.Arrays.fill(effect, Math.expm1(f.logPoints()));
-      return new EffectDraws(effect, f.label());
+  private static double positiveVariance(ModelResult model, String destination, double variance, String what) {
+    if (!(variance > 0) || !Double.isFinite(variance)) {
+      throw new InputException("estimates: model " + model.model() + " gives " + WaiverTerms.of(destination)
+          + " the variance " + variance + "; " + what + " needs positive variances; use"
+          + " effect-from = " + destination + " or a number; no scenarios were projected");
     }
-    check(spec, model, pooledOver);
-    List<String> waiverDestinations;
-    double[] weights;
-    String label;
-    if (spec.effect() instanceof EffectSource.Borrowed b) {
-      waiverDestinations = List.of(b.destination());
-      weights = new double[] {1.0};
-      label = model.model() + " " + waiverTerm(b.destination());
-    } else {
-      waiverDestinations = pooledOver;
-      weights = pooledWeights(model, pooledOver);
-      List<String> parts = new ArrayList<>();
-      for (int i = 0; i < weights.length; i++) {
-        parts.add(pooledOver.get(i) + " " + String.format(Locale.ROOT, "%.3f", weights[i]));
-      }
-      label = model.model() + " pooled (" + String.join(", ", parts) + ")";
-    }
-    List<String> terms = new ArrayList<>();
-    waiverDestinations.forEach(d -> terms.add(waiverTerm(d)));
-    boolean hasStay = model.indexOf(STAY_TERM) >= 0;
-    if (hasStay) {
-      terms.add(STAY_TERM);
-    }
-    double[][] beta = sampler(model, terms).draw(draws, rng);
-    double logStay = Math.log(spec.stayDays() / 30.0);
-    for (int d = 0; d < draws; d++) {
-      double b = 0;
-      for (int i = 0; i < weights.length; i++) {
-        b += weights[i] * beta[i][d];
-      }
-      double stay = hasStay ? beta[weights.length][d] * logStay : 0;
-      effect[d] = Math.expm1(b + stay);
-    }
-    if (spec.stayDays() != 30) {
-      label += ", stay " + spec.stayDays() + " days";
-    }
-    return new EffectDraws(effect, label);
+    return variance;
   }
 
-  /** The joint normal of the listed terms: their estimates and covariance submatrix. */
-  static JointNormalSampler sampler(ModelResult model, List<String> terms) {
-    double[] b = model.coefficients();
-    double[][] v = model.vcov();
-    int k = terms.size();
-    double[] mean = new double[k];
-    double[][] cov = new double[k][k];
-    for (int i = 0; i < k; i++) {
-      int ti = model.indexOf(terms.get(i));
-      mean[i] = b[ti];
-      for (int j = 0; j < k; j++) {
-        cov[i][j] = v[ti][model.indexOf(terms.get(j))];
+  /** The terms besides the waiver drawn with it: stay_log and the regime shares the model has. */
+  static List<String> otherTerms(ModelResult model) {
+    List<String> terms = new ArrayList<>();
+    if (model.indexOf(STAY_TERM) >= 0) {
+      terms.add(STAY_TERM);
+    }
+    for (RegimeTerm r : RegimeTerm.values()) {
+      r.term().filter(t -> model.indexOf(t) >= 0).ifPresent(terms::add);
+    }
+    return terms;
+  }
+
+  /**
+   * The draws of {@code source}; consumes random numbers only for estimated effects, draw by draw
+   * (so the first n draws are the same for any number of draws).
+   */
+  static EffectDraws draw(
+      EffectSource source, int draws, ModelResult model, List<String> pooledOver, RandomGenerator rng) {
+    if (source instanceof EffectSource.Fixed f) {
+      double[] theta = new double[draws];
+      Arrays.fill(theta, f.logPoints());
+      return new EffectDraws(theta, Map.of(), f.label(), true);
+    }
+    List<String> others = otherTerms(model);
+    double[] mean;
+    double[][] cov;
+    double[] weights;
+    String label;
+    if (source instanceof EffectSource.Predictive) {
+      TransferEffect t;
+      try {
+        t = TransferEffect.of(model, pooledOver);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("estimates: " + e.getMessage() + "; effect-from = predictive cannot summarise"
+            + " the waiver effects of " + pooledOver + "; use effect-from = VNM or a number; no scenarios were"
+            + " projected", e);
+      }
+      TransferEffect.Joint j = t.joint(others);
+      mean = j.mean();
+      cov = j.cov();
+      weights = new double[] {1.0};
+      label = String.format(Locale.ROOT, "%s predictive (DerSimonian-Laird over %s: mu %.4f, tau2 %.4f, sd %.4f)",
+          model.model(), String.join(" ", pooledOver), t.summary().mu(), t.summary().tau2(),
+          Math.sqrt(cov[0][0]));
+    } else {
+      List<String> waiverDestinations;
+      if (source instanceof EffectSource.Borrowed b) {
+        waiverDestinations = List.of(b.destination());
+        weights = new double[] {1.0};
+        label = model.model() + " " + WaiverTerms.of(b.destination());
+      } else {
+        waiverDestinations = pooledOver;
+        weights = pooledWeights(model, pooledOver);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+          parts.add(pooledOver.get(i) + " " + String.format(Locale.ROOT, "%.3f", weights[i]));
+        }
+        label = model.model() + " pooled (" + String.join(", ", parts) + ")";
+      }
+      List<String> terms = new ArrayList<>();
+      waiverDestinations.forEach(d -> terms.add(WaiverTerms.of(d)));
+      terms.addAll(others);
+      double[] b = model.coefficients();
+      double[][] v = model.vcov();
+      mean = new double[terms.size()];
+      cov = new double[terms.size()][terms.size()];
+      for (int i = 0; i < terms.size(); i++) {
+        int ti = model.indexOf(terms.get(i));
+        mean[i] = b[ti];
+        for (int k = 0; k < terms.size(); k++) {
+          cov[i][k] = v[ti][model.indexOf(terms.get(k))];
+        }
       }
     }
+    List<String> names = new ArrayList<>(source instanceof EffectSource.Predictive ? List.of("theta_new") : List.of());
+    if (!(source instanceof EffectSource.Predictive)) {
+      names.addAll(source instanceof EffectSource.Borrowed b ? List.of(WaiverTerms.of(b.destination()))
+          : pooledOver.stream().map(WaiverTerms::of).toList());
+    }
+    names.addAll(others);
+    double[][] beta = sampler(model, names, mean, cov).draw(draws, rng);
+    double[] theta = new double[draws];
+    for (int d = 0; d < draws; d++) {
+      double x = 0;
+      for (int i = 0; i < weights.length; i++) {
+        x += weights[i] * beta[i][d];
+      }
+      theta[d] = x;
+    }
+    Map<String, double[]> drawn = new LinkedHashMap<>();
+    for (int i = 0; i < others.size(); i++) {
+      drawn.put(others.get(i), beta[weights.length + i]);
+    }
+    return new EffectDraws(theta, drawn, label, false);
+  }
+
+  private static JointNormalSampler sampler(ModelResult model, List<String> terms, double[] mean, double[][] cov) {
     try {
       return new JointNormalSampler(mean, cov);
     } catch (IllegalArgumentException e) {

@@ -2,11 +2,13 @@ package org.visawaiver.impact.scenario;
 
 import java.util.regex.Pattern;
 import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
- * Which waiver effect a scenario borrows: the estimated waiver coefficient of one destination
- * ({@code VNM}), the inverse-variance weighted mean of the compared destinations ({@code pooled}),
- * or a fixed effect in log points given by the analyst ({@code 0.25}).
+ * Which waiver effect a scenario borrows: the predictive effect of a new destination from a
+ * random-effects summary of the compared destinations ({@code predictive}, the default), the
+ * estimated waiver coefficient of one destination ({@code VNM}), the inverse-variance weighted mean
+ * of the compared destinations ({@code pooled}), or a fixed effect in log points ({@code 0.25}).
  */
 public sealed interface EffectSource {
   /** The value written in the {@code effect_source} column (model name added by the sampler). */
@@ -16,7 +18,18 @@ public sealed interface EffectSource {
   record Borrowed(String destination) implements EffectSource {
     @Override
     public String label() {
-      return "waiver:" + destination;
+      return WaiverTerms.of(destination);
+    }
+  }
+
+  /**
+   * A new destination's effect: DerSimonian-Laird random-effects summary of the compared
+   * destinations, drawn from its predictive normal N(mu, se_mu^2 + tau2).
+   */
+  record Predictive() implements EffectSource {
+    @Override
+    public String label() {
+      return "predictive";
     }
   }
 
@@ -46,6 +59,9 @@ public sealed interface EffectSource {
    */
   static EffectSource parse(String value, String where) {
     String v = value == null ? "" : value.trim();
+    if (v.equalsIgnoreCase("predictive")) {
+      return new Predictive();
+    }
     if (v.equalsIgnoreCase("pooled")) {
       return new Pooled();
     }
@@ -60,7 +76,7 @@ public sealed interface EffectSource {
     }
     throw new InputException(
         "configuration " + where + ": effect-from \"" + value + "\" is not a destination whose waiver"
-            + " effect was estimated (VNM, THA, LAO), pooled, or a number of log points (e.g. 0.25);"
+            + " effect was estimated (VNM, THA, LAO), predictive, pooled, or a number of log points (e.g. 0.25);"
             + " no scenarios were projected");
   }
 }

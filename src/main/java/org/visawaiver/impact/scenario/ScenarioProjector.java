@@ -12,6 +12,7 @@ import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.ScenarioSettings.BaselineShocks;
 import org.visawaiver.impact.scenario.forecast.BaselineForecast;
+import org.visawaiver.impact.scenario.transfer.RegimeTerm;
 
 /**
  * The Monte Carlo projection of waiver scenarios, on the driver: per draw d, origin o and month h,
@@ -89,7 +90,9 @@ public final class ScenarioProjector {
       forecasts[o] = baselineOf(spec, spec.origins().get(o), baselines);
     }
     RandomGenerator rng = new Well19937c(spec.seed());
-    EffectSampler.EffectDraws effect = EffectSampler.draw(spec, model, pooledOver, rng);
+    EffectSampler.EffectDraws drawn = EffectSampler.draw(spec.effect(), draws, model, pooledOver, rng);
+    double[] effectDraws = drawn.effect(RegimeTerm.VISA_REQUIRED, spec.stayDays());
+    String effectLabel = drawn.label(RegimeTerm.VISA_REQUIRED, spec.stayDays());
 
     // incremental[o][h][d] and the baseline point forecast point[o][h]
     double[][][] incremental = new double[n][horizon][];
@@ -103,15 +106,15 @@ public final class ScenarioProjector {
           z = gaussians(draws, rng);
         }
         point[o][h] = mean[h];
-        incremental[o][h] = incrementalDraws(mean[h], sd[h], spec.ramp(h), z, effect.effect());
+        incremental[o][h] = incrementalDraws(mean[h], sd[h], spec.ramp(h), z, effectDraws);
       }
     }
 
-    double[] effectPct = Quantiles.of(effect.effect(), Quantiles.P10_P50_P90);
+    double[] effectPct = Quantiles.of(effectDraws, Quantiles.P10_P50_P90);
     for (int q = 0; q < effectPct.length; q++) {
       effectPct[q] *= 100;
     }
-    RowMaker maker = new RowMaker(spec, params, forecasts, effect.label(), effectPct);
+    RowMaker maker = new RowMaker(spec, params, forecasts, effectLabel, effectPct);
     List<ScenarioRow> monthly = new ArrayList<>();
     List<ScenarioRow> annual = new ArrayList<>();
     Map<Integer, List<Integer>> monthsByYear = new LinkedHashMap<>();

@@ -73,10 +73,11 @@ public record ScenarioSettings(
         }
         specs.add(spec);
       }
-      List<String> pooled = section.hasPath("pooled-over") ? section.getStringList("pooled-over") : List.of("VNM", "THA", "LAO");
+      List<String> pooled = pooledOver(section);
       if (pooled.isEmpty()) {
         throw new InputException("configuration scenario.pooled-over is empty: list the destinations whose"
-            + " waiver effects 'pooled' averages, e.g. [\"VNM\", \"THA\", \"LAO\"]; no scenarios were projected");
+            + " waiver effects 'pooled' and 'predictive' summarise, e.g. [\"VNM\", \"THA\", \"LAO\"]; no"
+            + " scenarios were projected");
       }
       String shocks = section.hasPath("baseline-shocks") ? section.getString("baseline-shocks") : "persistent";
       BaselineShocks mode;
@@ -91,6 +92,14 @@ public record ScenarioSettings(
     } catch (ConfigException e) {
       throw new InputException("configuration scenario: " + e.getMessage() + "; no scenarios were projected", e);
     }
+  }
+
+  /**
+   * {@code scenario.pooled-over}: the destinations whose waiver effects {@code pooled} and
+   * {@code predictive} summarise (and estimates/transfer.csv describes); VNM, THA, LAO if unset.
+   */
+  public static List<String> pooledOver(Config section) {
+    return section.hasPath("pooled-over") ? section.getStringList("pooled-over") : List.of("VNM", "THA", "LAO");
   }
 
   private static ScenarioSpec spec(Config c, String where, long baseSeed) {

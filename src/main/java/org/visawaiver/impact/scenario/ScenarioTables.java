@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.visawaiver.impact.export.TableColumn;
-import org.visawaiver.impact.export.TypedTable;
-import org.visawaiver.impact.export.XlsxWorkbookWriter;
+import org.visawaiver.impact.io.TableColumn;
+import org.visawaiver.impact.io.TypedTable;
+import org.visawaiver.impact.io.XlsxWorkbookWriter;
 
 /**
  * The scenario output tables: the contract's columns in a fixed order (then a few extra ones),

@@ -1,7 +1,7 @@
 package org.visawaiver.impact.validate;
 
 import java.util.List;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.SpreadsheetCells;
 
 /**
  * The outcome of one check on one dataset (deequ style: checks return results, the job decides

@@ -1,5 +1,8 @@
 package org.visawaiver.impact.validate;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * What validation did to one input dataset: rows read = rows accepted + rows rejected, always.
  *
@@ -18,6 +21,14 @@ public record DatasetReport(
           dataset + ": rows read " + rowsRead + " != accepted " + rowsAccepted + " + rejected "
               + rowsRejected + "; this is a bug in validation");
     }
+  }
+
+  /** One line for the log: per dataset, rows read / accepted / rejected. */
+  public static String summarise(List<DatasetReport> reports) {
+    return reports.stream()
+        .map(r -> r.dataset() + " " + r.rowsRead() + " read / " + r.rowsAccepted() + " accepted / "
+            + r.rowsRejected() + " rejected")
+        .collect(Collectors.joining("; "));
   }
 
   public double rejectedShare() {

@@ -17,7 +17,7 @@ final class DatasetRules {
           new DatasetSpec("arrivals", List.of("destination", "origin", "month", "arrivals"), List.of("source")),
           AcceptedSchemas.ARRIVALS,
           List.of(Checks.ROW_SHAPE, Checks.REQUIRED_VALUE, Checks.CODE_FORMAT, Checks.MONTH_FORMAT,
-              Checks.COUNT_FORMAT, Checks.DUPLICATE_KEY),
+              Checks.COUNT_FORMAT, Checks.DUPLICATE_KEY, Checks.ARRIVALS_PLAUSIBLE),
           List.of("destination", "origin", "month")) {
         @Override
         public Object[] parse(RowCells c) {
@@ -72,6 +72,11 @@ final class DatasetRules {
           List.of(Checks.ROW_SHAPE, Checks.REQUIRED_VALUE, Checks.CODE_FORMAT, Checks.NUMBER_FORMAT,
               "level_range", Checks.DATE_FORMAT, Checks.INTERVAL_ORDER),
           List.of()) {
+        @Override
+        public boolean mayBeEmpty() {
+          return true;
+        }
+
         @Override
         public Object[] parse(RowCells c) {
           String issuer = c.code("issuer");

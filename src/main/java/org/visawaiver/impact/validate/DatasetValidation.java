@@ -10,8 +10,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
+import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.ingest.InputReader;
 import org.visawaiver.impact.ingest.RawTable;
 
@@ -30,15 +31,20 @@ final class DatasetValidation {
 
   record Outcome(Dataset<Row> accepted, DatasetReport report, List<CheckResult> checks) {}
 
-  static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out) {
+  static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out, Plausibility plausibility) {
     String name = rules.spec().name();
     RawTable raw = InputReader.read(spark, rules.spec(), file);
+    if (raw.rows().isEmpty() && !rules.mayBeEmpty()) {
+      throw new InputException(raw.file() + ": " + name + " has no data rows (only a header or schema); expected at least one"
+          + " row with " + String.join(", ", rules.spec().required()) + " (CONTRACT.md); nothing was validated");
+    }
     Map<String, Integer> index = index(rules);
     List<CheckedRow> checked = new ArrayList<>(raw.rows().size());
     for (Row r : raw.rows()) {
       checked.add(CheckedRow.check(r, rules, index));
     }
     SetRules.apply(checked, rules);
+    plausibility.apply(checked, rules);
 
     List<Row> accepted = new ArrayList<>();
     List<List<String>> rejects = new ArrayList<>();

@@ -9,17 +9,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
 
 /**
  * The validation step: reads every input named in the {@code data} section, applies the row and
  * set rules, writes {@code OUT/rejects/<dataset>.csv} and {@code OUT/validation_checks.csv}, and
  * returns the accepted rows typed as in {@link AcceptedSchemas}. It does not stop on many rejects:
- * {@link #enforceRejectShare} does, after the caller has recorded the reports in the manifest.
+ * {@link #enforceRejectLimits} does, after the caller has recorded the reports in the manifest.
  */
 public final class InputValidation {
   /** Configuration key of the largest share of rejected rows per dataset. */
   public static final String MAX_REJECT_SHARE = "max-reject-share";
+  /** Configuration key of the most visa_policy rows that may be rejected. */
+  public static final String MAX_POLICY_REJECTS = "max-policy-rejects";
+  private static final String POLICY = "visa_policy";
 
   private InputValidation() {}
 
@@ -31,10 +34,13 @@ public final class InputValidation {
     for (RowRules rules : DatasetRules.inputs(withParameters)) {
       String key = rules.spec().name().replace('_', '-');
       Path file = config.dataDir().resolve(config.section("data").getString(key));
-      DatasetValidation.Outcome o = DatasetValidation.validate(spark, rules, file, out);
+      DatasetValidation.Outcome o = DatasetValidation.validate(spark, rules, file, out, plausibility(config));
       reports.add(o.report());
       checks.addAll(o.checks());
       checks.add(shareCheck(o.report(), limit));
+      if (o.report().dataset().equals(POLICY)) {
+        checks.add(policyCheck(o.report(), maxPolicyRejects(config)));
+      }
       accepted.add(o.accepted());
     }
     CsvTableWriter.write(out.resolve("validation_checks.csv"), CheckResult.HEADER,
@@ -45,12 +51,21 @@ public final class InputValidation {
 
   /**
    * Stops the run (exit status 2) when a dataset's share of rejected rows is above
-   * {@code validate.max-reject-share}. Call it after the reports are in the manifest.
+   * {@code validate.max-reject-share}, or more visa_policy rows were rejected than
+   * {@code validate.max-policy-rejects}. Call it after the reports are in the manifest.
    */
-  public static void enforceRejectShare(List<DatasetReport> reports, JobConfig config) {
+  public static void enforceRejectLimits(List<DatasetReport> reports, JobConfig config) {
     double limit = maxRejectShare(config);
+    long policyLimit = maxPolicyRejects(config);
     List<String> over = new ArrayList<>();
     for (DatasetReport r : reports) {
+      if (r.dataset().equals(POLICY) && !policyCheck(r, policyLimit).passed()) {
+        throw new InputException(r.file() + ": " + r.rowsRejected() + " of " + r.rowsRead()
+            + " visa_policy rows rejected, more than validate." + MAX_POLICY_REJECTS + " = " + policyLimit
+            + "; each policy row sets the regime of a pair for every month it covers, so a lost row turns"
+            + " those panel rows into visa_required; the reasons are in rejects/visa_policy.csv; fix the"
+            + " rows (or raise the limit with --set validate." + MAX_POLICY_REJECTS + "=N to go on)");
+      }
       if (!shareCheck(r, limit).passed()) {
         over.add(String.format(java.util.Locale.ROOT, "%s: %d of %d rows rejected (%.2f%%)",
             r.file(), r.rowsRejected(), r.rowsRead(), 100 * r.rejectedShare()));
@@ -71,18 +86,41 @@ public final class InputValidation {
             ok ? "<=" : ">", limit) + (ok ? "" : "; the run stops"));
   }
 
+  static CheckResult policyCheck(DatasetReport r, long limit) {
+    boolean ok = r.rowsRejected() <= limit;
+    return new CheckResult(r.dataset(), Checks.POLICY_REJECTS, "error", ok ? "passed" : "failed", r.rowsRead(),
+        r.rowsRejected(), r.rowsRejected() + " row(s) rejected " + (ok ? "<=" : ">") + " limit " + limit
+            + (ok ? "" : "; the run stops"));
+  }
+
+  private static long maxPolicyRejects(JobConfig config) {
+    return (long) setting(config, MAX_POLICY_REJECTS, true, v -> v >= 0, "a whole number of rows, e.g. 0");
+  }
+
+  private static Plausibility plausibility(JobConfig config) {
+    return new Plausibility(setting(config, Plausibility.KEY, false, v -> v == 0 || (v >= 1 && v < Double.POSITIVE_INFINITY),
+        "0 (no check) or a multiple of the series median of at least 1, e.g. 100"));
+  }
+
   private static double maxRejectShare(JobConfig config) {
-    double limit;
+    return setting(config, MAX_REJECT_SHARE, false, v -> v >= 0 && v <= 1, "a share between 0 and 1, e.g. 0.01");
+  }
+
+  /** A number of the validate section, checked; a bad one stops before anything runs (exit 2). */
+  private static double setting(JobConfig config, String key, boolean whole,
+      java.util.function.DoublePredicate valid, String expected) {
+    double v;
     try {
-      limit = config.section("validate").getDouble(MAX_REJECT_SHARE);
+      com.typesafe.config.Config section = config.section("validate");
+      v = whole ? section.getLong(key) : section.getDouble(key);
     } catch (com.typesafe.config.ConfigException e) {
-      throw new InputException("configuration: validate." + MAX_REJECT_SHARE + ": " + e.getMessage()
-          + "; expected a share between 0 and 1, e.g. 0.01; nothing was run", e);
+      throw new InputException("configuration: validate." + key + ": " + e.getMessage() + "; expected "
+          + expected + "; nothing was run", e);
     }
-    if (!(limit >= 0 && limit <= 1)) {
-      throw new InputException("configuration: validate." + MAX_REJECT_SHARE + " = " + limit
-          + " is not a share between 0 and 1 (e.g. 0.01); nothing was run");
+    if (!valid.test(v)) {
+      throw new InputException("configuration: validate." + key + " = " + Checks.plain(v) + " is not "
+          + expected + "; nothing was run");
     }
-    return limit;
+    return v;
   }
 }

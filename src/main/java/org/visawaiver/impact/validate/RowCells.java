@@ -18,7 +18,8 @@ final class RowCells {
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  // A whole number; "12.0" (how some tools write integers) is accepted, "12.5" is not.
+  // A whole number; "12.0" and "1.2345678E7" (how some tools and Parquet doubles write integers) are
+  // accepted, "12.5" is not.
   private static final Pattern COUNT = Pattern.compile("[+-]?\\d+(\\.0*)?");
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -106,7 +107,7 @@ final class RowCells {
     if (v == null) {
       return null;
     }
-    if (!COUNT.matcher(v).matches()) {
+    if (!COUNT.matcher(v).matches() && !integerValued(v)) {
       fail(Checks.COUNT_FORMAT, column + " \"" + v + "\" is not a non-negative integer (e.g. 1250; "
           + "empty = not reported)");
       return null;
@@ -122,6 +123,15 @@ final class RowCells {
       fail(Checks.COUNT_FORMAT, column + " \"" + v + "\" is too large for a count");
       return null;
     }
+  }
+
+  /** 1.2345678E7: how Parquet doubles and some tools write whole numbers. */
+  private static boolean integerValued(String v) {
+    if (!NUMBER.matcher(v).matches()) {
+      return false;
+    }
+    BigDecimal d = new BigDecimal(v);
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
   /** A finite number in [min, max]; null when empty and not required. */

@@ -22,4 +22,9 @@ interface RowRules extends Serializable {
 
   /** Columns that identify a row (duplicates rejected), or empty when duplicates are allowed. */
   List<String> key();
+
+  /** Whether a file with a header and no rows is a valid input (advisories: no advisory at all). */
+  default boolean mayBeEmpty() {
+    return false;
+  }
 }

@@ -49,7 +49,7 @@ class EstimationStepTest {
     assertEquals(SyntheticPanel.TERMS, ppml.terms());
     List<String> coef = Files.readAllLines(out.resolve("estimates/coefficients.csv"));
     assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct,"
-        + "effect_pct_ci_low,effect_pct_ci_high", coef.get(0));
+        + "effect_pct_ci_low,effect_pct_ci_high,bias,estimate_bc,std_error_bc", coef.get(0));
     assertEquals(1 + 2 * SyntheticPanel.TERMS.size(), coef.size());
     int k = SyntheticPanel.TERMS.size();
     List<String> vcov = Files.readAllLines(out.resolve("estimates/vcov.csv"));
@@ -62,6 +62,13 @@ class EstimationStepTest {
       assertEquals("ppml," + c[1] + "," + c[1], d[0] + "," + d[1] + "," + d[2]);
       assertEquals(Double.parseDouble(c[3]), Math.sqrt(Double.parseDouble(d[3])), 1e-15);
       assertEquals(100 * Math.expm1(Double.parseDouble(c[6])), Double.parseDouble(c[9]), 1e-9);
+      // The default model is three-way gravity (14 x 8 x 60, under the memory bound): the
+      // Weidner-Zylkin columns are filled for PPML, empty for OLS.
+      assertEquals(14, c.length, coef.get(1 + i));
+      assertEquals(Double.parseDouble(c[2]) - Double.parseDouble(c[11]), Double.parseDouble(c[12]),
+          1e-12);
+      assertTrue(Double.parseDouble(c[13]) > 0, coef.get(1 + i));
+      assertTrue(coef.get(1 + k + i).endsWith(",,,"), coef.get(1 + k + i));
       for (int j = 0; j < k; j++) {
         // symmetric up to the rounding of the sandwich product (written as computed)
         double vij = Double.parseDouble(vcov.get(1 + i * k + j).split(",")[3]);
@@ -151,8 +158,8 @@ class EstimationStepTest {
   void refusesAnAllZeroOutcome() {
     Dataset<Row> zeros = panel.withColumn("arrivals", org.apache.spark.sql.functions.lit(0L));
     EstimationSettings s = EstimationFixtures.settings();
-    org.visawaiver.impact.config.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.visawaiver.impact.config.InputException.class,
+    org.visawaiver.impact.estimate.spec.EstimationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.visawaiver.impact.estimate.spec.EstimationException.class,
         () -> ModelFitter.fit(zeros, s.models().get(0), s));
     assertEquals("model \"ppml\": the outcome is 0 in all 0 observations left to estimate (after "
         + "dropping missing values, singletons and separated observations); a Poisson model has no "

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.SpreadsheetCells;
 
 class WaiverComparisonTest {
   @Test

@@ -82,7 +82,7 @@ class RunManifestTest {
     ObjectNode node = (ObjectNode) JSON.readTree(
         "{\"a\":{\"db-password\":\"p\",\"b\":{\"api_token\":\"t\",\"keep\":1}},\"seed\":3,"
             + "\"l\":[{\"secret\":\"s\"}]}");
-    ManifestRedaction.redact(node);
+    ManifestRedaction.redact(node, org.visawaiver.impact.config.Redaction.sparkDefault());
     assertEquals(ManifestRedaction.REDACTED, node.at("/l/0/secret").asText());
     assertEquals(ManifestRedaction.REDACTED, node.at("/a/db-password").asText());
     assertEquals(ManifestRedaction.REDACTED, node.at("/a/b/api_token").asText());

@@ -8,13 +8,13 @@ import static org.visawaiver.impact.scenario.ScenarioFixtures.POOLED;
 import static org.visawaiver.impact.scenario.ScenarioFixtures.TERMS;
 import static org.visawaiver.impact.scenario.ScenarioFixtures.spec;
 
-import java.time.YearMonth;
 import java.util.List;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.scenario.transfer.RegimeTerm;
 
 class EffectSamplerTest {
   /** Variances 0.01, 0.04, 0.04: precisions 100, 25, 25, so weights 100/150, 25/150, 25/150. */
@@ -28,38 +28,58 @@ class EffectSamplerTest {
   @Test
   void pooledDrawsHaveTheWeightedMeanAndVariance() {
     ModelResult m = ScenarioFixtures.model(new double[] {0.3, 0.2, 0.4, 0, 0, 0}, new double[] {0.01, 0.04, 0.04, 1, 1, 1});
-    ScenarioSpec s = spec("p", List.of("KOR"), new EffectSource.Pooled(), 0, 1, 200_000, 9);
-    EffectSampler.EffectDraws e = EffectSampler.draw(s, m, POOLED, new Well19937c(9));
-    double[] logs = java.util.Arrays.stream(e.effect()).map(Math::log1p).toArray();
+    EffectSampler.EffectDraws e = EffectSampler.draw(new EffectSource.Pooled(), 200_000, m, POOLED, new Well19937c(9));
+    double[] logs = java.util.Arrays.stream(e.effect(RegimeTerm.VISA_REQUIRED, 30)).map(Math::log1p).toArray();
     // stay 30 days: ln(30/30) = 0, so log(1 + effect) = pooled coefficient
     double mean = (2.0 / 3) * 0.3 + (1.0 / 6) * 0.2 + (1.0 / 6) * 0.4; // 0.3
     double variance = (4.0 / 9) * 0.01 + (1.0 / 36) * 0.04 * 2; // 0.006667
     assertEquals(mean, java.util.Arrays.stream(logs).average().orElseThrow(), 0.001);
     assertEquals(variance, new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(logs), 0.0002);
-    assertEquals("ppml pooled (VNM 0.667, THA 0.167, LAO 0.167)", e.label());
+    assertEquals("ppml pooled (VNM 0.667, THA 0.167, LAO 0.167)", e.label(RegimeTerm.VISA_REQUIRED, 30));
   }
 
   /** exp(b_waiver + b_stay x ln(stay/30)) - 1 with (almost) no uncertainty. */
   @Test
   void borrowedEffectUsesTheStayTerm() {
     ModelResult m = ScenarioFixtures.model(new double[] {0.3, 0.2, 0.4, 0.1, 0.5, 0}, new double[] {1e-14, 1, 1, 1, 1e-14, 1});
-    ScenarioSpec s =
-        new ScenarioSpec("v", "KHM", List.of("KOR"), YearMonth.of(2027, 1), 45, new EffectSource.Borrowed("VNM"), 0, 1, 100, 1);
-    EffectSampler.EffectDraws e = EffectSampler.draw(s, m, POOLED, new Well19937c(1));
+    EffectSampler.EffectDraws e = EffectSampler.draw(new EffectSource.Borrowed("VNM"), 100, m, POOLED, new Well19937c(1));
     double expected = Math.exp(0.3 + 0.5 * Math.log(45 / 30.0)) - 1;
-    for (double x : e.effect()) {
+    for (double x : e.effect(RegimeTerm.VISA_REQUIRED, 45)) {
       assertEquals(expected, x, 1e-5);
     }
-    assertEquals("ppml waiver:VNM, stay 45 days", e.label());
+    assertEquals("ppml waiver:VNM, stay 45 days", e.label(RegimeTerm.VISA_REQUIRED, 45));
   }
 
   @Test
   void jointDrawsKeepTheCovariance() {
     ModelResult m = ScenarioFixtures.model();
-    JointNormalSampler sampler = EffectSampler.sampler(m, List.of("waiver:VNM", "stay_log"));
-    double[][] x = sampler.draw(100_000, new Well19937c(4));
+    EffectSampler.EffectDraws e = EffectSampler.draw(new EffectSource.Borrowed("VNM"), 100_000, m, POOLED, new Well19937c(4));
     // fixture: correlation 0.3 between waiver:VNM and stay_log
-    assertEquals(0.3, new PearsonsCorrelation().correlation(x[0], x[1]), 0.01);
+    assertEquals(0.3, new PearsonsCorrelation().correlation(e.theta(), e.others().get("stay_log")), 0.01);
+  }
+
+  /**
+   * effect-from = predictive: log(1 + effect) is N(mu, se_mu^2 + tau2) of the DerSimonian-Laird
+   * summary (waiver estimates uncorrelated here), so the draws' p10 and p90 are the predictive
+   * interval of TransferTable within Monte Carlo error (sd of a p10 estimate with 100,000 draws:
+   * sqrt(0.1 x 0.9 / n) / phi(1.2816) x sd = 0.0054 sd).
+   */
+  @Test
+  void predictiveDrawsSpanThePredictiveInterval() {
+    ModelResult m =
+        ScenarioFixtures.model(new double[] {0.188, 0.441, 0.505, 0, 0.12, 0},
+            new double[] {0.024 * 0.024, 0.016 * 0.016, 0.019 * 0.019, 1, 0.016 * 0.016, 1});
+    EffectSampler.EffectDraws e = EffectSampler.draw(new EffectSource.Predictive(), 100_000, m, POOLED, new Well19937c(5));
+    double[] logs = java.util.Arrays.stream(e.effect(RegimeTerm.VISA_REQUIRED, 30)).map(Math::log1p).toArray();
+    double[] q = Quantiles.of(logs, Quantiles.P10_P50_P90);
+    double sd = 0.1680432056447703; // sqrt(se_mu^2 + tau2), tau2 = 0.0211 (RandomEffectsSummaryTest)
+    assertEquals(0.16337731907220135, q[0], 0.02 * sd);
+    assertEquals(0.37873335234539, q[1], 0.02 * sd);
+    assertEquals(0.5940893856185787, q[2], 0.02 * sd);
+    assertEquals(sd, new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(logs), 0.01 * sd);
+    assertTrue(e.label(RegimeTerm.VISA_REQUIRED, 30).startsWith(
+        "ppml predictive (DerSimonian-Laird over VNM THA LAO: mu 0.3787, tau2 0.0211, sd 0.1680)"),
+        e.label(RegimeTerm.VISA_REQUIRED, 30));
   }
 
   /** A singular (semi-definite) covariance: two perfectly correlated estimates, rank 1. */
@@ -85,7 +105,8 @@ class EffectSamplerTest {
     v[0][4] = v[4][0] = 0.05; // |correlation| 5 > 1
     ModelResult m = new ModelResult("ppml", TERMS, new double[6], v);
     InputException e =
-        assertThrows(InputException.class, () -> EffectSampler.sampler(m, List.of("waiver:VNM", "stay_log")));
+        assertThrows(InputException.class,
+            () -> EffectSampler.draw(new EffectSource.Borrowed("VNM"), 10, m, POOLED, new Well19937c(1)));
     assertTrue(e.getMessage().startsWith("estimates: model ppml, terms [waiver:VNM, stay_log]: covariance matrix"
         + " is not positive semi-definite"), e.getMessage());
   }
@@ -102,11 +123,10 @@ class EffectSamplerTest {
 
   @Test
   void fixedEffectNeedsNoModelAndDrawsNothing() {
-    ScenarioSpec s = spec("f", List.of("KOR"), new EffectSource.Fixed(-0.1), 0, 1, 5, 1);
     Well19937c rng = new Well19937c(1);
-    EffectSampler.EffectDraws e = EffectSampler.draw(s, null, POOLED, rng);
+    EffectSampler.EffectDraws e = EffectSampler.draw(new EffectSource.Fixed(-0.1), 5, null, POOLED, rng);
     assertArrayEquals(new double[] {Math.expm1(-0.1), Math.expm1(-0.1), Math.expm1(-0.1), Math.expm1(-0.1), Math.expm1(-0.1)},
-        e.effect(), 0.0);
+        e.effect(RegimeTerm.VISA_ON_ARRIVAL, 45), 0.0); // the number is the whole effect
     assertEquals(new Well19937c(1).nextLong(), rng.nextLong()); // no random number consumed
   }
 

@@ -27,7 +27,7 @@ class ScenarioSettingsTest {
     ScenarioSpec all4 = s.scenarios().get(4);
     assertEquals(List.of("KOR", "USA", "JPN", "AUS"), all4.origins());
     assertEquals("KHM", all4.destination());
-    assertEquals(new EffectSource.Pooled(), all4.effect());
+    assertEquals(new EffectSource.Predictive(), all4.effect());
     assertEquals(10_000, all4.draws());
     assertEquals(60, all4.horizonMonths());
     assertEquals(ScenarioSeeds.derive(20260101L, "waiver_all4"), all4.seed());
@@ -66,7 +66,7 @@ class ScenarioSettingsTest {
             () -> ScenarioSettings.from(section("list = [ { name = a, origins = [KOR], effect-from = \"best\" } ]")));
     assertEquals(
         "configuration scenario.list[0] (a): effect-from \"best\" is not a destination whose waiver effect"
-            + " was estimated (VNM, THA, LAO), pooled, or a number of log points (e.g. 0.25); no scenarios were"
+            + " was estimated (VNM, THA, LAO), predictive, pooled, or a number of log points (e.g. 0.25); no scenarios were"
             + " projected",
         e.getMessage());
   }

@@ -104,7 +104,7 @@ class InputValidationTest {
     assertTrue(checks.contains("arrivals,duplicate_key,error,failed,8,1,"), checks);
     assertTrue(checks.contains("arrivals,reject_share,error,failed,8,7,"), checks);
     InputException e = assertThrows(InputException.class,
-        () -> InputValidation.enforceRejectShare(v.reports(), config()));
+        () -> InputValidation.enforceRejectLimits(v.reports(), config()));
     assertTrue(e.getMessage().startsWith(dir.resolve("data/arrivals.csv") + ": 7 of 8 rows rejected (87.50%); "
         + "above validate.max-reject-share = 0.01"), e.getMessage());
   }

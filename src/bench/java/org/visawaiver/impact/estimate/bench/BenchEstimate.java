@@ -12,12 +12,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.spark.SparkSessions;
 
 /**
@@ -70,8 +71,8 @@ public final class BenchEstimate {
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
               + "%d demeaning passes, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
           actual, shape.origins(), shape.destinations(), shape.months(), fitSeconds, jobSeconds,
-          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient("waiver:VNM"),
-          fit.stdError("waiver:VNM"));
+          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
+          fit.stdError(WaiverTerms.of("VNM")));
       table.add(List.of(Long.toString(actual), SpreadsheetCells.number(fitSeconds, 2),
           SpreadsheetCells.number(jobSeconds, 2), Integer.toString(fit.iterations()),
           Long.toString(peakHeapMb()), Integer.toString(fit.demeanIterations()),

@@ -10,6 +10,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.ReferenceStay;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Seeded panels shaped like ours (origin x destination x month, ISO alpha-3 codes, the contract's
@@ -22,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SyntheticPanel {
   /** True coefficients, by term. */
-  public static final List<String> TERMS = List.of("waiver:VNM", "waiver:THA", "waiver:LAO",
-      "waiver:other", "stay_log", "advisory_level");
+  public static final List<String> TERMS = List.of(WaiverTerms.of("VNM"), WaiverTerms.of("THA"),
+      WaiverTerms.of("LAO"), WaiverTerms.of(WaiverTerms.OTHER), PanelColumns.STAY_LOG, PanelColumns.ADVISORY_LEVEL);
   public static final double[] TRUTH = {0.25, 0.15, 0.35, 0.10, 0.20, -0.10};
 
   /** Destinations first (the compared ones lead), then origins; real ISO 3166-1 alpha-3 codes. */
@@ -97,7 +100,7 @@ public final class SyntheticPanel {
     int start = 12 + pr.nextInt(Math.max(1, s.months() - 24));
     double share = !waiverPair || t < start ? 0.0 : t == start ? 0.5 : 1.0;
     int[] stays = {15, 30, 45, 90};
-    double stayLog = share * Math.log(stays[pr.nextInt(stays.length)] / 30.0);
+    double stayLog = share * ReferenceStay.logRatio(stays[pr.nextInt(stays.length)]);
     double fee = (1 - share) * (20 + pr.nextInt(4) * 10);
     double pairFe = pr.nextGaussian() * 0.8;
     SplittableRandom ar = new SplittableRandom(mix(seed, 2, pair * 131 + t / 6));

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
-import static org.visawaiver.impact.export.SpreadsheetCells.exact;
-import static org.visawaiver.impact.export.SpreadsheetCells.text;
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.ModelFitter;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
@@ -22,7 +23,8 @@ import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.FixedEffect;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.Term;
-import org.visawaiver.impact.export.CsvTableWriter;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.domain.PanelColumns;
 
 /**
  * Event study around waiver starts (estimate.event-study): for each compared destination, the
@@ -69,7 +71,7 @@ public final class EventStudy {
       FitResult fit;
       try {
         fit = ModelFitter.fit(data, spec, settings);
-      } catch (org.visawaiver.impact.config.InputException e) {
+      } catch (EstimationException e) {
         // The main estimates are written already; one destination without usable events must
         // not stop the run.
         LOG.warn("event study for {} skipped: {}", dest, e.getMessage());
@@ -98,19 +100,19 @@ public final class EventStudy {
 
   /** Adds rel_month (binned event time, -1 when no event) and the other destinations' share. */
   static Dataset<Row> withEventTime(Dataset<Row> panel, String dest, int leads, int lags) {
-    Column monthIndex = functions.substring(col("month"), 1, 4).cast("int").multiply(12)
-        .plus(functions.substring(col("month"), 6, 2).cast("int"));
-    Column isDest = col(Term.WaiverBy.DESTINATION_COLUMN).equalTo(lit(dest));
+    Column monthIndex = functions.substring(col(PanelColumns.MONTH), 1, 4).cast("int").multiply(12)
+        .plus(functions.substring(col(PanelColumns.MONTH), 6, 2).cast("int"));
+    Column isDest = col(PanelColumns.DESTINATION).equalTo(lit(dest));
     Dataset<Row> withIndex = panel.withColumn("_mi", monthIndex);
-    Dataset<Row> events = withIndex.where(isDest.and(col(Term.WaiverBy.SHARE_COLUMN).gt(0)))
-        .groupBy("origin", Term.WaiverBy.DESTINATION_COLUMN)
+    Dataset<Row> events = withIndex.where(isDest.and(col(PanelColumns.WAIVER_SHARE).gt(0)))
+        .groupBy(PanelColumns.ORIGIN, PanelColumns.DESTINATION)
         .agg(functions.min("_mi").as("_event"));
     Dataset<Row> joined = withIndex.join(events, scala.collection.JavaConverters
-        .asScalaBuffer(List.of("origin", Term.WaiverBy.DESTINATION_COLUMN)).toSeq(), "left");
+        .asScalaBuffer(List.of(PanelColumns.ORIGIN, PanelColumns.DESTINATION)).toSeq(), "left");
     Column rel = greatest(lit(-leads), least(lit(lags), col("_mi").minus(col("_event"))));
     return joined
         .withColumn(REL, when(col("_event").isNull(), lit(-1)).otherwise(rel).cast("string"))
-        .withColumn(OTHERS, when(isDest, lit(0.0)).otherwise(col(Term.WaiverBy.SHARE_COLUMN)))
+        .withColumn(OTHERS, when(isDest, lit(0.0)).otherwise(col(PanelColumns.WAIVER_SHARE)))
         .drop("_mi", "_event");
   }
 }

@@ -23,13 +23,15 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.spec.Estimator;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.FixedEffect;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.Term;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Turns a panel and a model spec into cached blocks: expands the terms into regressor columns,
@@ -65,7 +67,8 @@ public final class ModelFrameBuilder {
     String where = "model \"" + spec.name() + "\"";
     checkColumns(panel, spec, where);
     for (VcovSpec v : vcovs) {
-      checkColumns(panel, new ModelSpec(spec.name(), spec.estimator(), spec.formula(), v), where);
+      checkColumns(panel, new ModelSpec(spec.name(), spec.estimator(), spec.formula(), v,
+          spec.gravity()), where);
     }
     List<String> terms = new ArrayList<>();
     List<Column> exprs = new ArrayList<>();
@@ -78,7 +81,7 @@ public final class ModelFrameBuilder {
     }
     Set<String> unique = new LinkedHashSet<>(terms);
     if (unique.size() != terms.size()) {
-      throw new InputException(where + ": a coefficient appears twice in " + terms
+      throw new EstimationException(where + ": a coefficient appears twice in " + terms
           + "; write each term once; nothing was estimated");
     }
     List<FixedEffect> fes = spec.formula().fixedEffects();
@@ -117,7 +120,7 @@ public final class ModelFrameBuilder {
     long negative = dictionary.dropped(RawBlock.NEGATIVE_OUTCOME);
     if (negative > 0) {
       raw.unpersist(false);
-      throw new InputException(where + ": outcome " + spec.formula().outcome() + " is negative in "
+      throw new EstimationException(where + ": outcome " + spec.formula().outcome() + " is negative in "
           + negative + " rows; counts must be >= 0; nothing was estimated");
     }
     if (ols) {
@@ -284,7 +287,7 @@ public final class ModelFrameBuilder {
       feLevels[h] = keyLevels[keyNames.indexOf(fes.get(h).name())];
       if (feLevels[h] > settings.broadcastMaxLevels()) {
         if (local >= 0) {
-          throw new InputException(where + ": fixed effects " + fes.get(local).name() + " ("
+          throw new EstimationException(where + ": fixed effects " + fes.get(local).name() + " ("
               + feLevels[local] + " levels) and " + fes.get(h).name() + " (" + feLevels[h]
               + " levels) both exceed estimate.broadcast-max-levels = "
               + settings.broadcastMaxLevels() + "; only one fixed effect can be absorbed inside "
@@ -365,7 +368,7 @@ public final class ModelFrameBuilder {
     }
     for (String c : need) {
       if (!have.contains(c)) {
-        throw new InputException(where + ": column \"" + c + "\" is not in the panel (columns: "
+        throw new EstimationException(where + ": column \"" + c + "\" is not in the panel (columns: "
             + String.join(", ", have) + "); fix the formula or vcov in estimate.models; "
             + "nothing was estimated");
       }
@@ -378,7 +381,7 @@ public final class ModelFrameBuilder {
     } else if (t instanceof Term.Log l) {
       return List.of(l.column());
     } else if (t instanceof Term.WaiverBy) {
-      return List.of(Term.WaiverBy.SHARE_COLUMN, Term.WaiverBy.DESTINATION_COLUMN);
+      return List.of(PanelColumns.WAIVER_SHARE, PanelColumns.DESTINATION);
     }
     Term.Interaction i = (Term.Interaction) t;
     List<String> out = new ArrayList<>(List.of(i.factor()));
@@ -402,19 +405,19 @@ public final class ModelFrameBuilder {
       names.add(t.label());
       exprs.add(valueOf(t));
     } else if (t instanceof Term.WaiverBy wb) {
-      Column dest = col(Term.WaiverBy.DESTINATION_COLUMN);
-      Column share = col(Term.WaiverBy.SHARE_COLUMN).cast(DataTypes.DoubleType);
+      Column dest = col(PanelColumns.DESTINATION);
+      Column share = col(PanelColumns.WAIVER_SHARE).cast(DataTypes.DoubleType);
       for (String d : wb.destinations()) {
-        names.add(Term.WaiverBy.termName(d));
+        names.add(WaiverTerms.of(d));
         exprs.add(when(dest.equalTo(d), share).otherwise(lit(0.0)));
       }
-      names.add(Term.WaiverBy.termName(Term.WaiverBy.OTHER));
+      names.add(WaiverTerms.of(WaiverTerms.OTHER));
       exprs.add(when(dest.isin(wb.destinations().toArray()), lit(0.0)).otherwise(share));
     } else {
       Term.Interaction i = (Term.Interaction) t;
       List<String> levels = factorLevels(panel, i.factor());
       if (i.reference() != null && !levels.contains(i.reference())) {
-        throw new InputException(where + ": " + i.label() + ": reference level \""
+        throw new EstimationException(where + ": " + i.label() + ": reference level \""
             + i.reference() + "\" is not a value of " + i.factor() + " (values: "
             + String.join(", ", levels.subList(0, Math.min(5, levels.size())))
             + (levels.size() > 5 ? ", ..." : "") + "); nothing was estimated");

@@ -2,7 +2,7 @@ package org.visawaiver.impact.estimate.ols;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -48,7 +48,7 @@ public final class WithinOls {
     LeastSquares.Selection sel = LeastSquares.select(cp, frame.terms(),
         String.join(", ", frame.layout().names()), settings.collinearityTol());
     if (sel.count() == 0) {
-      throw new InputException("model \"" + model + "\": no regressor is left to estimate: "
+      throw new EstimationException("model \"" + model + "\": no regressor is left to estimate: "
           + String.join("; ", sel.notes()) + "; nothing was estimated");
     }
     return sel;

@@ -8,7 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
@@ -45,7 +45,7 @@ public final class PoissonIrls {
         },
         (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 2);
     if (sy[1] == 0 || sy[0] == 0) {
-      throw new InputException("model \"" + model + "\": the outcome is 0 in all "
+      throw new EstimationException("model \"" + model + "\": the outcome is 0 in all "
           + (long) sy[1] + " observations left to estimate (after dropping missing values, "
           + "singletons and separated observations); a Poisson model has no solution; check the "
           + "outcome column; nothing was estimated");

@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.visawaiver.impact.estimate.inference.GravityCorrection;
 import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
 
 /**
@@ -33,6 +35,8 @@ import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
  * @param demeanTol the solver tolerance used
  * @param irlsTol the IRLS tolerance used
  * @param notes remarks
+ * @param gravityCorrection Weidner-Zylkin bias and bias-corrected variance (PPML with a gravity
+ *     structure), aligned with terms; empty otherwise
  */
 public record FitResult(
     String model,
@@ -53,7 +57,8 @@ public record FitResult(
     double deviance,
     double demeanTol,
     double irlsTol,
-    List<String> notes) {
+    List<String> notes,
+    Optional<GravityCorrection> gravityCorrection) {
   public static final double LEVEL = 0.95;
 
   public FitResult {
@@ -135,6 +140,21 @@ public record FitResult(
           b + crit * se, 100 * Math.expm1(b)));
     }
     return rows;
+  }
+
+  /** Weidner-Zylkin bias of term i (to subtract); NaN where it does not apply. */
+  public double bias(int i) {
+    return gravityCorrection.map(g -> g.bias()[i]).orElse(Double.NaN);
+  }
+
+  /** Bias-corrected estimate of term i; NaN where no correction applies. */
+  public double estimateBc(int i) {
+    return gravityCorrection.map(g -> g.estimate(i, coefficients[i])).orElse(Double.NaN);
+  }
+
+  /** Bias-corrected pair-clustered standard error of term i; NaN where it does not apply. */
+  public double stdErrorBc(int i) {
+    return gravityCorrection.map(g -> g.stdError(i)).orElse(Double.NaN);
   }
 
   public long droppedTotal() {

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
-import org.visawaiver.impact.config.InputException;
 
 /**
  * The {@code estimate} section of the configuration as a typed, immutable value.
@@ -60,13 +59,14 @@ public record EstimationSettings(
                 name,
                 m.hasPath("estimator") ? m.getString("estimator") : "ppml",
                 m.getString("formula"),
-                m.hasPath("vcov") ? m.getString("vcov") : "cluster(origin^destination)"));
+                m.hasPath("vcov") ? m.getString("vcov") : "cluster(origin^destination)",
+                m.hasPath("gravity") ? m.getStringList("gravity") : List.of()));
       }
       if (models.isEmpty()) {
-        throw new InputException("estimate.models is empty; configure at least one model");
+        throw new EstimationException("estimate.models is empty; configure at least one model");
       }
       if (models.stream().map(ModelSpec::name).distinct().count() != models.size()) {
-        throw new InputException("estimate.models: model names must be unique, found "
+        throw new EstimationException("estimate.models: model names must be unique, found "
             + models.stream().map(ModelSpec::name).toList());
       }
       Config es = section.getConfig("event-study");
@@ -84,7 +84,7 @@ public record EstimationSettings(
           section.getInt("partitions"),
           new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"), es.getInt("lags")));
     } catch (ConfigException e) {
-      throw new InputException("configuration, section estimate: " + e.getMessage()
+      throw new EstimationException("configuration, section estimate: " + e.getMessage()
           + "; see conf/application.conf for every key with its default", e);
     }
   }
@@ -92,7 +92,7 @@ public record EstimationSettings(
   private static double positive(Config c, String key) {
     double v = c.getDouble(key);
     if (!(v > 0)) {
-      throw new InputException("estimate." + key + " must be positive, found " + v);
+      throw new EstimationException("estimate." + key + " must be positive, found " + v);
     }
     return v;
   }

@@ -29,7 +29,7 @@ public enum Estimator {
         return e;
       }
     }
-    throw new org.visawaiver.impact.config.InputException(
+    throw new EstimationException(
         where + ": unknown estimator \"" + text + "\"; expected one of "
             + Arrays.stream(values()).map(Estimator::configName).collect(Collectors.joining(", "))
             + "; nothing was estimated");

@@ -2,7 +2,7 @@ package org.visawaiver.impact.estimate.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.domain.WaiverTerms;
 
 /**
  * Parses fixest-style formulas and variance specifications into immutable values. A pure function:
@@ -18,7 +18,7 @@ public final class FormulaParser {
           + "example: arrivals ~ waiver_by(VNM, THA, LAO) + stay_log + advisory_level"
           + " | origin^destination + destination^month + origin^month";
   public static final String VCOV_GRAMMAR =
-      "vcov := iid | hetero | cluster(c) | cluster(c, c) with c := column {\"^\" column};"
+      "vcov := iid | hetero | cluster(c {, c}) (up to 4) with c := column {\"^\" column};"
           + " example: cluster(origin^destination)";
 
   private final String text;
@@ -37,7 +37,7 @@ public final class FormulaParser {
     return new FormulaParser(formula, where, GRAMMAR).formula();
   }
 
-  /** Parses a variance specification: iid, hetero (hc1, white), cluster(a) or cluster(a, b). */
+  /** Parses a variance specification: iid, hetero (hc1, white), cluster(a), cluster(a, b), ... (up to 4 dimensions). */
   public static VcovSpec parseVcov(String vcov, String where) {
     return new FormulaParser(vcov, where, VCOV_GRAMMAR).vcov();
   }
@@ -83,14 +83,14 @@ public final class FormulaParser {
     return out;
   }
 
-  private static InputException error(
+  private static EstimationException error(
       String text, String where, String grammar, String what, int position) {
-    return new InputException(
+    return new EstimationException(
         where + ": " + what + " at position " + (position + 1) + " in \"" + text
             + "\"; accepted grammar: " + grammar + "; nothing was estimated");
   }
 
-  private InputException error(String what) {
+  private EstimationException error(String what) {
     int position = pos < tokens.size() ? tokens.get(pos).position() : text.length();
     String grammar = text.contains("~") ? GRAMMAR : VCOV_GRAMMAR;
     return error(text, where, grammar, what, position);
@@ -201,8 +201,8 @@ public final class FormulaParser {
           dests.add(value("a destination code"));
         }
         expect(")");
-        if (dests.contains(Term.WaiverBy.OTHER)) {
-          throw error("\"other\" is reserved for the destinations not listed in waiver_by()");
+        if (dests.contains(WaiverTerms.OTHER)) {
+          throw error("\"" + WaiverTerms.OTHER + "\" is reserved for the destinations not listed in waiver_by()");
         }
         return new Term.WaiverBy(dests);
       }
@@ -267,8 +267,9 @@ public final class FormulaParser {
           pos++;
           dims.add(fixedEffect());
         }
-        if (dims.size() > 2) {
-          throw error("cluster() takes one or two dimensions, found " + dims.size());
+        if (dims.size() > VcovSpec.Cluster.MAX_DIMENSIONS) {
+          throw error("cluster() takes 1 to " + VcovSpec.Cluster.MAX_DIMENSIONS
+              + " dimensions, found " + dims.size());
         }
         expect(")");
         end();

@@ -22,14 +22,12 @@ public sealed interface Term permits Term.Column, Term.Log, Term.WaiverBy, Term.
   }
 
   /**
-   * {@code waiver_by(A, B, ...)}: one slope on {@code waiver_share} per listed destination
-   * ({@code waiver:A}, ...) and one for all other destinations together ({@code waiver:other}).
+   * {@code waiver_by(A, B, ...)}: one waiver slope per listed destination and one for all other
+   * destinations together. The grammar only records the list; the columns it reads and the names of
+   * its coefficients are the domain's ({@code domain.PanelColumns}, {@code domain.WaiverTerms}),
+   * applied where the model frame expands the term.
    */
   record WaiverBy(List<String> destinations) implements Term {
-    public static final String SHARE_COLUMN = "waiver_share";
-    public static final String DESTINATION_COLUMN = "destination";
-    public static final String OTHER = "other";
-
     public WaiverBy {
       destinations = List.copyOf(destinations);
     }
@@ -37,10 +35,6 @@ public sealed interface Term permits Term.Column, Term.Log, Term.WaiverBy, Term.
     @Override
     public String label() {
       return "waiver_by(" + String.join(", ", destinations) + ")";
-    }
-
-    public static String termName(String destination) {
-      return "waiver:" + destination;
     }
   }
 

@@ -21,12 +21,19 @@ public sealed interface VcovSpec permits VcovSpec.Iid, VcovSpec.Hetero, VcovSpec
     }
   }
 
-  /** Cluster-robust (CR1), one-way or two-way (Cameron, Gelbach and Miller 2011). */
+  /**
+   * Cluster-robust (CR1), one-way or multiway up to {@link #MAX_DIMENSIONS} (Cameron, Gelbach and
+   * Miller 2011), as fixest.
+   */
   record Cluster(List<FixedEffect> dimensions) implements VcovSpec {
+    /** fixest's limit: 2^4 - 1 = 15 signed terms. */
+    public static final int MAX_DIMENSIONS = 4;
+
     public Cluster {
       dimensions = List.copyOf(dimensions);
-      if (dimensions.isEmpty() || dimensions.size() > 2) {
-        throw new IllegalArgumentException("cluster() takes one or two dimensions");
+      if (dimensions.isEmpty() || dimensions.size() > MAX_DIMENSIONS) {
+        throw new IllegalArgumentException("cluster() takes 1 to " + MAX_DIMENSIONS
+            + " dimensions");
       }
     }
 

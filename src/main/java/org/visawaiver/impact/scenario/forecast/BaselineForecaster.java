@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.config.JobConfig;
 import scala.Tuple2;
+import org.visawaiver.impact.domain.PanelColumns;
 
 /**
  * Baseline (no-waiver) forecasts of monthly arrivals into one destination, one per origin, each
@@ -28,7 +29,7 @@ import scala.Tuple2;
  * configuration section ({@link ForecastSettings}); per series: {@link SeriesForecaster}.
  */
 public final class BaselineForecaster {
-  static final List<String> REQUIRED_COLUMNS = List.of("destination", "origin", "month", "arrivals");
+  static final List<String> REQUIRED_COLUMNS = List.of(PanelColumns.DESTINATION, PanelColumns.ORIGIN, PanelColumns.MONTH, PanelColumns.ARRIVALS);
 
   private BaselineForecaster() {}
 

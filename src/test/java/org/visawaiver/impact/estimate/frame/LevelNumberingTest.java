@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
@@ -211,7 +211,7 @@ class LevelNumberingTest {
     Dataset<Row> data = panel().selectExpr("CASE WHEN y < 3 THEN -y ELSE y END AS y", "x", "o",
         "d");
     ModelSpec spec = ModelSpec.of("neg", "ppml", "y ~ x | o", "iid");
-    InputException e = assertThrows(InputException.class,
+    EstimationException e = assertThrows(EstimationException.class,
         () -> ModelFrameBuilder.build(data, spec, settings()));
     assertEquals("model \"neg\": outcome y is negative in 2 rows; counts must be >= 0; "
         + "nothing was estimated", e.getMessage());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.config.JobConfig;
 
 class FormulaParserTest {
@@ -49,20 +48,20 @@ class FormulaParserTest {
 
   @Test
   void errorsNameTheTokenAndShowTheGrammar() {
-    InputException e = assertThrows(InputException.class,
+    EstimationException e = assertThrows(EstimationException.class,
         () -> FormulaParser.parse("arrivals ~ stay_log * advisory_level", "model \"ppml\" formula"));
     assertEquals("model \"ppml\" formula: unexpected character \"*\" at position 21 in "
         + "\"arrivals ~ stay_log * advisory_level\"; accepted grammar: " + FormulaParser.GRAMMAR
         + "; nothing was estimated", e.getMessage());
-    InputException f = assertThrows(InputException.class,
+    EstimationException f = assertThrows(EstimationException.class,
         () -> FormulaParser.parse("arrivals ~ poly(stay_log) | origin", "m"));
     assertTrue(f.getMessage().startsWith("m: unknown function \"poly\" (known: log, waiver_by, i) "
         + "at position 12"), f.getMessage());
-    InputException g = assertThrows(InputException.class,
-        () -> FormulaParser.parseVcov("cluster(a, b, c)", "v"));
-    assertTrue(g.getMessage().startsWith("v: cluster() takes one or two dimensions, found 3"),
+    EstimationException g = assertThrows(EstimationException.class,
+        () -> FormulaParser.parseVcov("cluster(a, b, c, d, e)", "v"));
+    assertTrue(g.getMessage().startsWith("v: cluster() takes 1 to 4 dimensions, found 5"),
         g.getMessage());
-    InputException h = assertThrows(InputException.class,
+    EstimationException h = assertThrows(EstimationException.class,
         () -> FormulaParser.parse("arrivals ~ | origin", "m"));
     assertTrue(h.getMessage().startsWith("m: expected a term (column, log(column), waiver_by(...) "
         + "or i(...)) but found \"|\" at position 12"), h.getMessage());
@@ -76,7 +75,7 @@ class FormulaParserTest {
     assertEquals(new VcovSpec.Cluster(List.of(FixedEffect.of("origin", "destination"))),
         s.models().get(0).vcov());
     assertEquals(List.of("VNM", "THA", "LAO"), s.compare());
-    InputException e = assertThrows(InputException.class,
+    EstimationException e = assertThrows(EstimationException.class,
         () -> ModelSpec.of("x", "probit", "a ~ b", "iid"));
     assertEquals("model \"x\" estimator: unknown estimator \"probit\"; expected one of ppml, ols; "
         + "nothing was estimated", e.getMessage());

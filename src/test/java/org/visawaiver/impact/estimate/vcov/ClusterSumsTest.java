@@ -13,7 +13,9 @@ import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 import org.visawaiver.impact.estimate.ppml.PoissonIrls;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.FormulaParser;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
+import org.visawaiver.impact.estimate.spec.VcovSpec;
 import org.visawaiver.impact.testing.SharedSpark;
 
 /**
@@ -32,7 +34,7 @@ class ClusterSumsTest {
     ModelFrame frame = ModelFitter.prepare(panel, spec, settings, List.of(spec.vcov()));
     WeightedFit fit = PoissonIrls.fit(frame, settings, spec.name());
     VcovEstimator.Variance vector = VcovEstimator.compute(frame, fit, spec.vcov(), true);
-    VcovEstimator.Variance byKey = VcovEstimator.compute(frame, fit, spec.vcov(), true, 0);
+    VcovEstimator.Variance byKey = VcovEstimator.compute(frame, fit, spec.vcov(), true, SscOptions.FIXEST_DEFAULT, 0);
     assertEquals(byKey.correction().clusters(), vector.correction().clusters());
     double[][] a = vector.vcov();
     double[][] b = byKey.vcov();
@@ -40,6 +42,37 @@ class ClusterSumsTest {
       for (int j = 0; j < a.length; j++) {
         assertEquals(b[i][j], a[i][j], 1e-12 * Math.sqrt(b[i][i] * b[j][j]),
             "vcov[" + i + "][" + j + "]");
+      }
+    }
+    fit.blocks().unpersist();
+    frame.blocks().unpersist();
+    panel.unpersist();
+  }
+
+  /**
+   * The signed terms generalise: three-way clustering by (origin, destination, origin) is
+   * a + b + a - ab - a - ab + ab = a + b - ab, the two-way variance, so the subsets' signs and
+   * combined ids must be right for the two to agree.
+   */
+  @Test
+  void threeWayWithARepeatedDimensionEqualsTwoWay() {
+    Dataset<Row> panel = SyntheticPanel.generate(SharedSpark.spark(),
+        new SyntheticPanel.Shape(8, 5, 24), 5L, 2).cache();
+    EstimationSettings settings =
+        EstimationSettings.from(JobConfig.load(null, false, List.of()).section("estimate"));
+    ModelSpec spec = settings.models().get(0);
+    VcovSpec two = FormulaParser.parseVcov("cluster(origin, destination)", "test");
+    VcovSpec three = FormulaParser.parseVcov("cluster(origin, destination, origin)", "test");
+    ModelFrame frame = ModelFitter.prepare(panel, spec, settings, List.of(two));
+    WeightedFit fit = PoissonIrls.fit(frame, settings, spec.name());
+    VcovEstimator.Variance a = VcovEstimator.compute(frame, fit, two, true);
+    VcovEstimator.Variance b = VcovEstimator.compute(frame, fit, three, true);
+    assertEquals(3, b.correction().clusters().size());
+    assertEquals(a.correction().factor(), b.correction().factor(), 1e-15);
+    for (int i = 0; i < a.vcov().length; i++) {
+      for (int j = 0; j < a.vcov().length; j++) {
+        assertEquals(a.vcov()[i][j], b.vcov()[i][j],
+            1e-10 * Math.sqrt(a.vcov()[i][i] * a.vcov()[j][j]), "vcov[" + i + "][" + j + "]");
       }
     }
     fit.blocks().unpersist();

@@ -1,4 +1,4 @@
-package org.visawaiver.impact.cli;
+package org.visawaiver.impact.pipeline;
 
 /** The pipeline's steps, in order; a command runs every step up to and including its own. */
 public enum Step {

@@ -1,4 +1,4 @@
-package org.visawaiver.impact.export;
+package org.visawaiver.impact.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

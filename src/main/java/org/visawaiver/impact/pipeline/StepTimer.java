@@ -1,4 +1,4 @@
-package org.visawaiver.impact.cli;
+package org.visawaiver.impact.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,11 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Times the steps of a run and logs one line per step to stderr. */
-final class StepTimer {
+public final class StepTimer {
   private static final Logger LOG = LoggerFactory.getLogger("waiver-impact");
   private final Map<String, Double> seconds = new LinkedHashMap<>();
 
-  <T> T time(String step, Supplier<T> work, java.util.function.Function<T, String> summary) {
+  public <T> T time(String step, Supplier<T> work, java.util.function.Function<T, String> summary) {
     long start = System.nanoTime();
     T result = work.get();
     double s = (System.nanoTime() - start) / 1e9;
@@ -24,7 +24,7 @@ final class StepTimer {
     return Map.copyOf(seconds);
   }
 
-  Map<String, Double> orderedSeconds() {
+  public Map<String, Double> orderedSeconds() {
     return new LinkedHashMap<>(seconds);
   }
 }

@@ -1,4 +1,4 @@
-package org.visawaiver.impact.export;
+package org.visawaiver.impact.io;
 
 /**
  * One column of a typed output table: its name, how its cells are written and what it means (the

@@ -1,4 +1,4 @@
-package org.visawaiver.impact.export;
+package org.visawaiver.impact.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.visawaiver.impact.cli;
+package org.visawaiver.impact.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,21 +29,25 @@ class PipelineValidationTest {
   }
 
   @Test
-  void tooManyRejectsStopAfterRejectsAndManifestAreWritten() throws IOException {
+  void tooManyRejectsStopAfterRejectsAndManifestAreWrittenToTheStagingFolder() throws IOException {
     JobConfig config = config("destination,origin,month,arrivals\nKHM,KOR,2019-01,5\nKHM,KOR,2019-02,x\n");
     InputException e = assertThrows(InputException.class,
         () -> new Pipeline(SharedSpark.spark(), config).run(Step.PANEL, "panel"));
     assertTrue(e.getMessage().contains(": 1 of 2 rows rejected (50.00%); above validate.max-reject-share = 0.01"),
         e.getMessage());
-    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("out/manifest.json").toFile());
+    assertTrue(Files.notExists(dir.resolve("out")), "a failed run published its outputs");
+    Path staging = dir.resolve("out.partial");
+    assertTrue(Files.readString(staging.resolve("FAILED")).startsWith("reason: " + e.getMessage()));
+    assertTrue(Files.readString(staging.resolve("FAILED")).contains("exit_code: 2"));
+    JsonNode manifest = new ObjectMapper().readTree(staging.resolve("manifest.json").toFile());
     assertEquals("failed", manifest.get("status").asText());
     JsonNode arrivals = manifest.get("inputs").get(0);
     assertEquals("arrivals", arrivals.get("dataset").asText());
     assertEquals(2, arrivals.get("rows_read").asLong());
     assertEquals(1, arrivals.get("rows_accepted").asLong());
     assertEquals(1, arrivals.get("rows_rejected").asLong());
-    assertTrue(Files.readString(dir.resolve("out/rejects/arrivals.csv")).contains("3,\"KHM,KOR,2019-02,x\","));
-    assertTrue(Files.notExists(dir.resolve("out/panel.csv")), "no panel from a broken input");
+    assertTrue(Files.readString(staging.resolve("rejects/arrivals.csv")).contains("3,\"KHM,KOR,2019-02,x\","));
+    assertTrue(Files.notExists(staging.resolve("panel.csv")), "no panel from a broken input");
   }
 
   @Test

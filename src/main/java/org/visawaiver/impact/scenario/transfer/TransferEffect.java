@@ -1,0 +1,127 @@
+package org.visawaiver.impact.scenario.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.domain.WaiverTerms;
+
+/**
+ * The waiver effect of a new destination (Cambodia) treated as a draw from the population of the
+ * compared destinations: a DerSimonian-Laird summary of their {@code waiver:<D>} coefficients
+ * (point estimates and the diagonal of the model's covariance) and the predictive normal of
+ * {@code theta_new}, jointly with any other model terms a scenario needs (stay, regime shares).
+ *
+ * <p>With {@code a} the random-effects weights, {@code b_w} the waiver coefficients and {@code V}
+ * the model's covariance, {@code mu = a' b_w} and
+ *
+ * <pre>
+ *   Var(theta_new) = tau2 + a' V_ww a + tau2 a'a        (= se_mu^2 + tau2 when V_ww is diagonal)
+ *   Cov(theta_new, b_j) = a' V_wj                       (other terms j: stay_log, evisa_share, ...)
+ * </pre>
+ *
+ * the first because {@code b_k = theta_k + e_k} with {@code theta_k ~ N(mu, tau2)} independent and
+ * {@code e ~ N(0, V_ww)}: {@code theta_new - a' b_w} has variance {@code tau2 + tau2 a'a + a' V_ww a}.
+ * The model's covariance between the waiver estimates enters only through the second term.
+ *
+ * @param model the model's name
+ * @param destinations the compared destinations, in order
+ * @param summary the DerSimonian-Laird summary of their waiver coefficients
+ * @param fit the model the coefficients come from
+ */
+public record TransferEffect(String model, List<String> destinations, RandomEffectsSummary summary, ModelResult fit) {
+  public TransferEffect {
+    destinations = List.copyOf(destinations);
+  }
+
+  /**
+   * The summary of {@code destinations}' waiver effects in {@code fit}.
+   *
+   * @throws IllegalArgumentException when a destination has no waiver term in the model or a
+   *     variance is not positive (the message names the model and the term)
+   */
+  public static TransferEffect of(ModelResult fit, List<String> destinations) {
+    double[] b = fit.coefficients();
+    double[][] v = fit.vcov();
+    double[] y = new double[destinations.size()];
+    double[] var = new double[destinations.size()];
+    for (int i = 0; i < y.length; i++) {
+      int t = fit.indexOf(WaiverTerms.of(destinations.get(i)));
+      if (t < 0) {
+        throw new IllegalArgumentException("model " + fit.model() + " has no term " + WaiverTerms.of(destinations.get(i))
+            + " (terms: " + fit.terms() + ")");
+      }
+      y[i] = b[t];
+      var[i] = v[t][t];
+      if (!(var[i] > 0) || !Double.isFinite(var[i])) {
+        throw new IllegalArgumentException("model " + fit.model() + " gives " + WaiverTerms.of(destinations.get(i))
+            + " the variance " + var[i] + "; a random-effects summary needs positive variances");
+      }
+    }
+    return new TransferEffect(fit.model(), destinations, RandomEffectsSummary.derSimonianLaird(y, var), fit);
+  }
+
+  /** Mean and covariance of {@code [theta_new, b_j for j in others]} (see the class comment). */
+  public Joint joint(List<String> others) {
+    double[] a = summary.weights();
+    int[] w = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      w[i] = fit.indexOf(WaiverTerms.of(destinations.get(i)));
+    }
+    double[] b = fit.coefficients();
+    double[][] v = fit.vcov();
+    int k = others.size() + 1;
+    double[] mean = new double[k];
+    double[][] cov = new double[k][k];
+    double tau2 = summary.tau2();
+    double aa = 0;
+    double ava = 0;
+    for (int i = 0; i < a.length; i++) {
+      aa += a[i] * a[i];
+      for (int j = 0; j < a.length; j++) {
+        ava += a[i] * v[w[i]][w[j]] * a[j];
+      }
+    }
+    mean[0] = summary.mu();
+    cov[0][0] = tau2 + ava + tau2 * aa;
+    List<Integer> idx = new ArrayList<>();
+    for (String t : others) {
+      int j = fit.indexOf(t);
+      if (j < 0) {
+        throw new IllegalArgumentException("model " + fit.model() + " has no term " + t);
+      }
+      idx.add(j);
+    }
+    for (int p = 0; p < idx.size(); p++) {
+      int j = idx.get(p);
+      mean[p + 1] = b[j];
+      double c = 0;
+      for (int i = 0; i < a.length; i++) {
+        c += a[i] * v[w[i]][j];
+      }
+      cov[0][p + 1] = cov[p + 1][0] = c;
+      for (int q = 0; q < idx.size(); q++) {
+        cov[p + 1][q + 1] = v[j][idx.get(q)];
+      }
+    }
+    return new Joint(mean, cov);
+  }
+
+  /**
+   * The predictive normal of the effect of going from {@code regime} to visa-free in a new
+   * destination: {@code theta_new - b_R} (just {@code theta_new} when R has no term or the model
+   * lacks it). Mean and standard deviation in log points.
+   */
+  public double[] contrast(RegimeTerm regime) {
+    List<String> others =
+        regime.term().filter(t -> fit.indexOf(t) >= 0).map(List::of).orElse(List.of());
+    Joint j = joint(others);
+    if (others.isEmpty()) {
+      return new double[] {j.mean()[0], Math.sqrt(j.cov()[0][0])};
+    }
+    double var = j.cov()[0][0] + j.cov()[1][1] - 2 * j.cov()[0][1];
+    return new double[] {j.mean()[0] - j.mean()[1], Math.sqrt(Math.max(0, var))};
+  }
+
+  /** A mean vector and covariance matrix (not copied: values built for one use). */
+  public record Joint(double[] mean, double[][] cov) {}
+}

@@ -1,0 +1,104 @@
+package org.visawaiver.impact.scenario.transfer;
+
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.visawaiver.impact.domain.WaiverTerms;
+import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.io.CsvTableWriter;
+
+/**
+ * Writes {@code estimates/transfer.csv}: per model (that has every compared destination's waiver
+ * term) and per regime a waiver would replace, the DerSimonian-Laird random-effects summary of the
+ * compared destinations' waiver effects and the predictive effect for a new destination.
+ */
+public final class TransferTable {
+  public static final String FILE = "transfer.csv";
+  public static final List<String> COLUMNS =
+      List.of("model", "from_regime", "destinations", "k", "mu", "se_mu", "tau2", "i2_pct", "q", "q_df",
+          "q_p_value", "predictive_sd", "predictive_p10", "predictive_p50", "predictive_p90", "mu_effect_pct",
+          "predictive_p10_effect_pct", "predictive_p50_effect_pct", "predictive_p90_effect_pct", "method");
+  static final String METHOD =
+      "DerSimonian-Laird, analytic: point estimates and clustered variances of the waiver terms;"
+          + " predictive N(mu, predictive_sd^2), predictive_sd^2 = se_mu^2 + tau2 + a'(V - diag V)a"
+          + " (+ var(b_R) - 2 cov for a regime R)";
+  private static final double Z90 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.9);
+
+  private TransferTable() {}
+
+  /** The rows of every model that has all of {@code destinations}' waiver terms. */
+  public static List<List<String>> rows(List<ModelResult> models, List<String> destinations) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ModelResult m : models) {
+      if (destinations.size() < 2
+          || destinations.stream().anyMatch(d -> m.indexOf(WaiverTerms.of(d)) < 0)) {
+        continue;
+      }
+      TransferEffect t;
+      try {
+        t = TransferEffect.of(m, destinations);
+      } catch (IllegalArgumentException e) {
+        continue; // a zero variance: no summary for this model (the scenario step reports it if used)
+      }
+      for (RegimeTerm r : List.of(RegimeTerm.VISA_REQUIRED, RegimeTerm.EVISA, RegimeTerm.VISA_ON_ARRIVAL)) {
+        if (r.term().isPresent() && m.indexOf(r.term().get()) < 0) {
+          continue;
+        }
+        rows.add(row(t, r));
+      }
+    }
+    return rows;
+  }
+
+  public static void write(Path dir, List<ModelResult> models, List<String> destinations) {
+    CsvTableWriter.write(dir.resolve(FILE), COLUMNS, rows(models, destinations));
+  }
+
+  private static List<String> row(TransferEffect t, RegimeTerm regime) {
+    RandomEffectsSummary s = t.summary();
+    double[] c = t.contrast(regime);
+    double mu = c[0];
+    double seMu = s.seMu();
+    if (regime.term().isPresent()) {
+      // Var(mu - b_R) = Var(theta_new - b_R) - tau2 - a'(V - diag V)a = se_mu^2 + var(b_R) - 2 a'V_wR
+      seMu = Math.sqrt(Math.max(0, c[1] * c[1] - s.tau2() - offDiagonal(t)));
+    }
+    double sd = c[1];
+    double[] pred = {mu - Z90 * sd, mu, mu + Z90 * sd};
+    List<String> row = new ArrayList<>(List.of(text(t.model()), text(regime.label()),
+        text(String.join(" ", t.destinations())), Integer.toString(t.destinations().size()), exact(mu),
+        exact(seMu), exact(s.tau2()), exact(s.i2Pct()), exact(s.q()), Integer.toString(s.qDf()),
+        pValue(s.qPValue()), exact(sd)));
+    for (double p : pred) {
+      row.add(exact(p));
+    }
+    row.add(exact(100 * Math.expm1(mu)));
+    for (double p : pred) {
+      row.add(exact(100 * Math.expm1(p)));
+    }
+    row.add(text(METHOD));
+    return row;
+  }
+
+  /** a'(V - diag V)a: what the model's covariance between waiver estimates adds. */
+  private static double offDiagonal(TransferEffect t) {
+    double full = t.joint(List.of()).cov()[0][0];
+    RandomEffectsSummary s = t.summary();
+    return full - s.tau2() - s.seMu() * s.seMu();
+  }
+
+  /** A p-value: plain below 17 digits, scientific with 4 significant digits below 1e-4. */
+  static String pValue(double p) {
+    if (p > 0 && p < 1e-4) {
+      String m = new BigDecimal(p).round(new MathContext(4)).toString();
+      return m.replaceAll("\\.?0+E", "E");
+    }
+    return exact(p);
+  }
+}

@@ -1,0 +1,117 @@
+package org.visawaiver.impact.estimate.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.ModelFitter;
+import org.visawaiver.impact.estimate.result.FitResult;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.ModelSpec;
+import org.visawaiver.impact.testing.SharedSpark;
+
+/**
+ * The published example of Stata's ppml_fe_bias (src/test/resources/reference/ppml-fe-bias/, see
+ * the README there): three-way bias and adjusted SE of fta, two-way adjusted SEs of six terms, to
+ * the relative tolerance stored beside them (1e-4; the reference prints 7 decimals). The PPML
+ * estimates and ppmlhdfe's pair-clustered SEs (G/(G - 1) only) are checked too.
+ */
+class WeidnerZylkinGoldenTest {
+  static final String DATA = "/reference/ppml-fe-bias/trade_manuf_65countries.csv";
+  static final String THREE_WAY =
+      "trade ~ fta | isoimp^year + isoexp^year + isoimp^isoexp";
+  static final String TWO_WAY = "trade ~ ln_distw + contig + colony + comlang_off + comleg + fta"
+      + " | isoimp^year + isoexp^year";
+  static final List<String> GRAVITY = List.of("isoexp", "isoimp", "year");
+
+  private static Dataset<Row> data;
+
+  @BeforeAll
+  static void load() {
+    data = SharedSpark.spark().read().option("header", "true").option("inferSchema", "true")
+        .csv(WeidnerZylkinGoldenTest.class.getResource(DATA).getPath()).cache();
+  }
+
+  @AfterAll
+  static void release() {
+    data.unpersist();
+  }
+
+  static List<CSVRecord> expected(String model) throws Exception {
+    List<CSVRecord> out = new ArrayList<>();
+    try (Reader in = new InputStreamReader(
+        WeidnerZylkinGoldenTest.class.getResourceAsStream(
+            "/reference/ppml-fe-bias/expected.csv"), StandardCharsets.UTF_8)) {
+      for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+          .parse(in)) {
+        if (r.get("model").equals(model)) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static FitResult fit(String name, String formula, List<String> gravity) {
+    ModelSpec spec = ModelSpec.of(name, "ppml", formula, "cluster(isoimp^isoexp)", gravity);
+    EstimationSettings settings = EstimationSettings.from(
+        JobConfig.load(null, false, List.of()).section("estimate")).withModels(List.of(spec));
+    return ModelFitter.fit(data, spec, settings);
+  }
+
+  /** Checks one reference row against a fit; the relative tolerance is the row's. */
+  static void assertMatches(CSVRecord r, FitResult f) {
+    String term = r.get("term");
+    int i = f.terms().indexOf(term);
+    double tol = Double.parseDouble(r.get("tolerance"));
+    assertClose(Double.parseDouble(r.get("estimate")), f.coefficient(term), 1e-6, term + " estimate");
+    assertClose(Double.parseDouble(r.get("adjusted_se")), f.stdErrorBc(i), tol, term + " adjusted SE");
+    assertClose(Double.parseDouble(r.get("se_fixest_default")), f.stdError(term), tol,
+        term + " fixest SE");
+    if (!r.get("bias").isEmpty()) {
+      assertClose(Double.parseDouble(r.get("bias")), f.bias(i), tol, term + " bias");
+      assertClose(Double.parseDouble(r.get("bias_corrected")), f.estimateBc(i), tol,
+          term + " bias-corrected estimate");
+    } else {
+      assertTrue(Double.isNaN(f.bias(i)), term + ": a two-way model has no bias term");
+      assertEquals(f.coefficient(term), f.estimateBc(i), 0, term + " estimate_bc");
+    }
+  }
+
+  static void assertClose(double expected, double actual, double rel, String what) {
+    double err = Math.abs(actual - expected) / Math.abs(expected);
+    System.out.printf("%s: %.8f vs reference %.8f (relative error %.2e)%n", what, actual,
+        expected, err);
+    assertTrue(err <= rel, what + ": " + actual + " vs reference " + expected);
+  }
+
+  @Test
+  void threeWayBiasAndAdjustedStandardError() throws Exception {
+    FitResult f = fit("threeway", THREE_WAY, GRAVITY);
+    for (CSVRecord r : expected("threeway")) {
+      assertMatches(r, f);
+    }
+  }
+
+  @Test
+  void twoWayAdjustedStandardErrors() throws Exception {
+    FitResult f = fit("twoway", TWO_WAY, GRAVITY);
+    List<CSVRecord> rows = expected("twoway");
+    assertEquals(6, rows.size());
+    for (CSVRecord r : rows) {
+      assertMatches(r, f);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.visawaiver.impact.scenario.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visawaiver.impact.estimate.result.ModelResult;
+
+class TransferTableTest {
+  private static final List<String> DESTINATIONS = List.of("VNM", "THA", "LAO");
+
+  /** The hand-computed sample of RandomEffectsSummaryTest, plus a voa_share term correlated with VNM. */
+  static ModelResult model() {
+    List<String> terms = List.of("waiver:VNM", "waiver:THA", "waiver:LAO", "stay_log", "voa_share");
+    double[] b = {0.188, 0.441, 0.505, 0.12, -0.10};
+    double[][] v = new double[5][5];
+    double[] se = {0.024, 0.016, 0.019, 0.016, 0.03};
+    for (int i = 0; i < 5; i++) {
+      v[i][i] = se[i] * se[i];
+    }
+    v[0][4] = v[4][0] = 0.5 * se[0] * se[4];
+    return new ModelResult("ppml", terms, b, v);
+  }
+
+  @Test
+  void rowsEqualTheHandComputation() {
+    List<List<String>> rows = TransferTable.rows(List.of(model()), DESTINATIONS);
+    assertEquals(2, rows.size()); // visa_required and visa_on_arrival (the model has no evisa_share)
+    List<String> r = rows.get(0);
+    assertEquals(TransferTable.COLUMNS.size(), r.size());
+    assertEquals("ppml", cell(r, "model"));
+    assertEquals("visa_required", cell(r, "from_regime"));
+    assertEquals("VNM THA LAO", cell(r, "destinations"));
+    assertEquals(0.37873335234539, num(r, "mu"), 1e-12);
+    assertEquals(0.0846099309884988, num(r, "se_mu"), 1e-12);
+    assertEquals(0.021079678541492033, num(r, "tau2"), 1e-12);
+    assertEquals(98.25046737530589, num(r, "i2_pct"), 1e-9);
+    assertEquals(114.31624490853224, num(r, "q"), 1e-9);
+    assertEquals("2", cell(r, "q_df"));
+    assertEquals("1.502E-25", cell(r, "q_p_value"));
+    // the waiver terms are uncorrelated here: predictive sd = sqrt(se_mu^2 + tau2)
+    assertEquals(0.1680432056447703, num(r, "predictive_sd"), 1e-12);
+    assertEquals(0.16337731907220135, num(r, "predictive_p10"), 1e-9);
+    assertEquals(0.37873335234539, num(r, "predictive_p50"), 1e-12);
+    assertEquals(0.5940893856185787, num(r, "predictive_p90"), 1e-9);
+    assertEquals(46.043356263550365, num(r, "mu_effect_pct"), 1e-8);
+    assertEquals(17.748089187787613, num(r, "predictive_p10_effect_pct"), 1e-7);
+    assertEquals(81.13807243790436, num(r, "predictive_p90_effect_pct"), 1e-7);
+  }
+
+  /**
+   * From visa on arrival: mu - b_voa = 0.37873335 + 0.10; Var = sd^2 + var(b_voa) - 2 a_VNM cov,
+   * with cov(b_VNM, b_voa) = 0.5 x 0.024 x 0.03 = 0.00036 and a_VNM = w*_VNM / W.
+   */
+  @Test
+  void regimeRowIsTheContrastWithItsVariance() {
+    RandomEffectsSummary s = TransferEffect.of(model(), DESTINATIONS).summary();
+    double aVnm = s.weights()[0];
+    double var = 0.1680432056447703 * 0.1680432056447703 + 0.03 * 0.03 - 2 * aVnm * 0.00036;
+    List<String> r = TransferTable.rows(List.of(model()), DESTINATIONS).get(1);
+    assertEquals("visa_on_arrival", cell(r, "from_regime"));
+    assertEquals(0.47873335234539, num(r, "mu"), 1e-12);
+    assertEquals(Math.sqrt(var), num(r, "predictive_sd"), 1e-12);
+    assertEquals(Math.sqrt(0.0846099309884988 * 0.0846099309884988 + 0.03 * 0.03 - 2 * aVnm * 0.00036),
+        num(r, "se_mu"), 1e-12);
+    assertEquals(0.021079678541492033, num(r, "tau2"), 1e-12); // heterogeneity of the waiver effects
+  }
+
+  /** A model without every compared destination's term gets no row. */
+  @Test
+  void modelWithoutTheTermsIsLeftOut() {
+    ModelResult partial = new ModelResult("ols", List.of("waiver:VNM", "waiver:THA"), new double[] {0.1, 0.2},
+        new double[][] {{0.01, 0}, {0, 0.01}});
+    assertEquals(List.of(), TransferTable.rows(List.of(partial), DESTINATIONS));
+  }
+
+  private static String cell(List<String> row, String column) {
+    return row.get(TransferTable.COLUMNS.indexOf(column));
+  }
+
+  private static double num(List<String> row, String column) {
+    return Double.parseDouble(cell(row, column));
+  }
+}
