@@ -30,8 +30,7 @@ public final class WaiverEffectsChart {
     }
     List<String> names = new ArrayList<>();
     rows.forEach(r -> names.add(r.get("term").substring(PREFIX.length())));
-    Optional<Map<String, String>> predictive = transfer.flatMap(t -> t.where(r -> model.equals(r.get("model"))
-        && !r.getOrDefault("predictive_p50", "").isEmpty()).stream().findFirst());
+    Optional<Map<String, String>> predictive = transfer.flatMap(t -> predictive(t, model));
     predictive.ifPresent(p -> names.add("new destination (predictive)"));
     XYChart chart = ChartStyle.xy("Waiver effects by destination (model " + model + ")", "destination",
         "effect of a full month visa-free (log points)");
@@ -99,6 +98,18 @@ public final class WaiverEffectsChart {
     ChartStyle.categoriesOnX(chart, names, lo, hi);
     chart.addAnnotation(zeroLine());
     return Optional.of(FigureRenderer.render("waiver_effects_" + model, note, chart));
+  }
+
+  /**
+   * The model's predictive row of transfer.csv: the one from visa_required (the effect of a
+   * waiver as estimated) when the file has a row per regime, else the first.
+   */
+  static Optional<Map<String, String>> predictive(CsvTable transfer, String model) {
+    List<Map<String, String>> rows = transfer.where(r -> model.equals(r.get("model"))
+        && !r.getOrDefault("predictive_p50", "").isEmpty());
+    return rows.stream().filter(r -> r.getOrDefault("from_regime", "visa_required").isEmpty()
+        || "visa_required".equals(r.getOrDefault("from_regime", "visa_required"))).findFirst()
+        .or(() -> rows.stream().findFirst());
   }
 
   static AnnotationLine zeroLine() {

@@ -211,14 +211,15 @@ public final class ReportPage {
     body.append("<p class=\"missing\">").append(Html.esc(text)).append("</p>\n");
   }
 
-  /** A CSV table as it is: numbers right-aligned with thousands separators kept to the CSV's digits. */
+  /** A CSV table as it is: numbers right-aligned as written (row counts with thousands separators). */
   private static String plain(CsvTable t) {
     List<List<String>> rows = new ArrayList<>();
     for (Map<String, String> r : t.rows()) {
       List<String> cells = new ArrayList<>();
       for (String h : t.header()) {
         String v = r.getOrDefault(h, "");
-        cells.add(Display.parse(v) != null ? Html.num(v, v, h) : Html.esc(v));
+        String shown = h.startsWith("rows_") ? Display.grouped(v, 0) : v;
+        cells.add(Display.parse(v) != null ? Html.num(shown, v, h) : Html.esc(v));
       }
       rows.add(cells);
     }

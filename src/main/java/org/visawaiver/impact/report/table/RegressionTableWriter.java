@@ -3,8 +3,8 @@ package org.visawaiver.impact.report.table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.visawaiver.impact.export.CsvTableWriter;
-import org.visawaiver.impact.export.SpreadsheetCells;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.report.OutputFiles;
 import org.visawaiver.impact.report.page.Html;
 
