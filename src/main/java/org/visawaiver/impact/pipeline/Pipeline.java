@@ -81,6 +81,8 @@ public final class Pipeline {
         "scenarios",
         () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
         s -> s);
+    timer.time("workbook", () -> ReportStep.workbook(config, out, command),
+        p -> p.map(Path::toString).orElse("scenario.xlsx = false: no workbook"));
     report(command, out, timer);
   }
 

@@ -17,6 +17,8 @@ import org.visawaiver.impact.report.figures.WaiverEffectsChart;
 import org.visawaiver.impact.report.page.ReportPage;
 import org.visawaiver.impact.report.table.RegressionTable;
 import org.visawaiver.impact.report.table.RegressionTableWriter;
+import org.visawaiver.impact.report.workbook.ColumnDescriptions;
+import org.visawaiver.impact.report.workbook.ScenarioWorkbook;
 
 /**
  * The report step, last before the manifest: reads the run's output files and writes
@@ -55,6 +57,17 @@ public final class ReportStep {
     OutputFiles.write(page, ReportPage.render(run, figures));
     LOG.info("report: {} with {} figures", page, figures.all().size());
     return Optional.of(page);
+  }
+
+  /**
+   * Writes scenarios/scenarios.xlsx from the run's files when the run has scenarios and
+   * {@code scenario.xlsx} is true (independent of report.enabled).
+   */
+  public static Optional<Path> workbook(JobConfig config, Path out, String command) {
+    if (config.raw().hasPath("scenario.xlsx") && !config.raw().getBoolean("scenario.xlsx")) {
+      return Optional.empty();
+    }
+    return ScenarioWorkbook.writeFor(new RunOutputs(out, command, config), ColumnDescriptions.all());
   }
 
   static ReportPage.Figures figures(RunOutputs run) {

@@ -51,11 +51,12 @@ public final class ScenarioStep {
     Map<String, Map<String, BaselineForecast>> baselines = baselines(spark, inputs, settings, config);
     List<ScenarioProjector.Projection> projections =
         ScenarioProjector.projectAll(settings, baselines, model, parameters);
-    ScenarioTables.write(out.resolve("scenarios"), projections, settings.xlsx());
+    // scenarios.xlsx (settings.xlsx()) is written by the report step from these files and the others
+    ScenarioTables.write(out.resolve("scenarios"), projections, false);
     int annual = projections.stream().mapToInt(p -> p.annual().size()).sum();
     int monthly = projections.stream().mapToInt(p -> p.monthly().size()).sum();
     return settings.scenarios().size() + " scenario(s): " + annual + " annual and " + monthly
-        + " monthly rows written to " + out.resolve("scenarios") + (settings.xlsx() ? " (+ " + ScenarioTables.WORKBOOK + ")" : "");
+        + " monthly rows written to " + out.resolve("scenarios");
   }
 
   /** One forecast call per (destination, start month, horizon); the result keyed by scenario name. */

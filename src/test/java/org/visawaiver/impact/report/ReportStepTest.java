@@ -36,7 +36,7 @@ class ReportStepTest {
       assertEquals(800, png.getWidth(), f);
       assertEquals(480, png.getHeight(), f);
       assertTrue(Files.readString(out.resolve("report/figures/" + f + ".svg")).contains("<svg"), f);
-      assertTrue(html.contains("data-figure=\"" + f + "\" src=\"data:image/svg+xml;base64,"), f);
+      assertTrue(html.contains("data-figure=\"" + f + "\" src=\"data:image/png;base64,"), f);
     }
     // self-contained: no script, stylesheet link, external image or font
     for (String banned : List.of("<script", "<link", "src=\"http", "url(", "@import", "@font-face")) {
