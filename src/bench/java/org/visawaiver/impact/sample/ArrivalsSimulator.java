@@ -18,41 +18,34 @@ import org.apache.commons.math3.random.Well19937c;
  * destination-month effect + origin-month effect + the true effects x the panel's regressors;
  * counts drawn negative binomial (gamma-Poisson). The pair effects start from a gravity-style
  * weight; destination-year levels are then raked to the real annual totals (resource
- * {@code sample/annual_totals.csv}) and a few pairs to real by-nationality figures ({@link #ANCHORS}).
- * Raking only moves pair and destination-year levels, which the fixed effects absorb, so the
- * true effects stay what {@link TrueEffects} says.
+ * {@code sample/annual_totals.csv}) and calibrated pairs scaled as a whole towards their published
+ * figures; both only move pair and destination-year levels, which the fixed effects absorb.
+ *
+ * <p>Calibration ({@link CalibrationTargets}): a calibrated pair then gets one factor per year, so
+ * that its expected annual sum equals each published figure (log factors interpolated linearly
+ * between published years, held flat before the first and after the last), and after the draw its
+ * counts in a published year are rescaled (largest remainder) so that their sum equals the figure
+ * exactly. These pair-year factors are the real series' departures from the model: the fixed
+ * effects do not absorb them, so for the estimator they are part of the noise.
  */
 final class ArrivalsSimulator {
-  /** Real yearly arrivals of one nationality in one destination (facts.md), matched in expectation. */
-  record Anchor(String destination, String origin, int year, double arrivals, String source) {}
-
-  static final List<Anchor> ANCHORS = List.of(
-      new Anchor("KHM", "CHN", 2019, 2_361_849, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "VNM", 2019, 908_803, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "LAO", 2019, 363_951, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "KOR", 2019, 254_874, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "USA", 2019, 248_863, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "JPN", 2019, 207_636, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "MYS", 2019, 203_008, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "FRA", 2019, 164_117, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("KHM", "GBR", 2019, 163_177, "Ministry of Tourism via CNE 2020-02-06"),
-      new Anchor("THA", "KOR", 2019, 1_880_465, "Thai ministry table (facts.md)"),
-      new Anchor("LAO", "KOR", 2016, 173_000, "laoconnection, about 173k (facts.md)"),
-      new Anchor("VNM", "KOR", 2023, 3_600_000, "vietnamplus (facts.md)"));
-
   /** Months whose arrivals are left empty (not reported): Myanmar after the 2021 coup. */
   static boolean notReported(String destination, YearMonth m) {
     return destination.equals("MMR") && !m.isBefore(YearMonth.of(2021, 4)) && !m.isAfter(YearMonth.of(2022, 3));
   }
 
-  /** One simulated series: a (destination, origin) pair over the sample months. */
-  record Series(String destination, String origin, double[] mean, Long[] arrivals) {}
+  /**
+   * One simulated series: a (destination, origin) pair over the sample months. {@code calibration}
+   * is the pair-year factor of each month (1 for synthetic pairs), already in {@code mean}.
+   */
+  record Series(String destination, String origin, double[] mean, double[] calibration, Long[] arrivals) {}
 
   private ArrivalsSimulator() {}
 
   static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
     List<Series> series = expected(policy, advisories, truth);
     draw(series, months(), seed, truth.negativeBinomialShape());
+    matchPublishedYears(series, CalibrationTargets.load());
     return series;
   }
 
@@ -73,17 +66,20 @@ final class ArrivalsSimulator {
         for (int t = 0; t < months.size(); t++) {
           YearMonth m = months.get(t);
           MonthlyExposure x = MonthlyExposure.of(m, pairPolicy, pairAdvisories);
-          double effects = truth.waiver(d) * x.waiverShare() + truth.stayLog() * x.stayLog()
-              + truth.advisoryLevel() * x.advisoryLevel();
+          double effects = truth.effects(d, x);
           mean[t] = pair * SampleWorld.destinationSeason(d, m.getMonthValue())
               * SampleWorld.originSeason(o, m.getMonthValue())
               * Math.exp(SampleWorld.growth(o) * SampleWorld.yearsOfGrowth(m) + effects)
               * SampleWorld.covidDestination(m) * SampleWorld.covidOrigin(o, m);
         }
-        series.add(new Series(d, o, mean, new Long[months.size()]));
+        double[] calibration = new double[months.size()];
+        java.util.Arrays.fill(calibration, 1.0);
+        series.add(new Series(d, o, mean, calibration, new Long[months.size()]));
       }
     }
-    rake(series, months, loadTotals());
+    CalibrationTargets targets = CalibrationTargets.load();
+    rake(series, months, loadTotals(), targets);
+    calibrate(series, months, targets);
     return series;
   }
 
@@ -96,24 +92,115 @@ final class ArrivalsSimulator {
   }
 
   /**
-   * Alternating scaling (raking): destination-years to their totals, anchored pairs to their
-   * figure, repeated; the last step matches the totals exactly, the anchors in the limit.
+   * Alternating scaling (raking): destination-years to their totals, calibrated pairs as a whole
+   * to the geometric mean of their published figures' ratios, repeated; the last step matches the
+   * totals exactly. Both are levels the fixed effects absorb.
    */
-  private static void rake(List<Series> series, List<YearMonth> months, Map<String, Double> totals) {
+  private static void rake(List<Series> series, List<YearMonth> months, Map<String, Double> totals,
+      CalibrationTargets targets) {
     int firstYear = SampleWorld.FIRST_MONTH.getYear();
     int years = SampleWorld.LAST_MONTH.getYear() - firstYear + 1;
     int[] yearOf = months.stream().mapToInt(m -> m.getYear() - firstYear).toArray();
     for (int round = 0; round < 40; round++) {
       matchTotals(series, totals, yearOf, years, firstYear);
-      for (Anchor a : ANCHORS) {
-        for (Series s : series) {
-          if (s.destination().equals(a.destination()) && s.origin().equals(a.origin())) {
-            scale(s, a.arrivals() / yearSums(s, yearOf, years)[a.year() - firstYear]);
-          }
+      for (Series s : series) {
+        Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());
+        if (published.isEmpty()) {
+          continue;
         }
+        double[] sums = yearSums(s, yearOf, years);
+        double logRatio = 0;
+        for (CalibrationTargets.Target t : published.values()) {
+          logRatio += Math.log(t.arrivals() / sums[t.year() - firstYear]);
+        }
+        scale(s, Math.exp(logRatio / published.size()));
       }
     }
     matchTotals(series, totals, yearOf, years, firstYear);
+  }
+
+  /**
+   * The pair-year factors of the calibrated pairs: exact at each published year, log-linear in
+   * between, flat outside; recorded in {@link Series#calibration()}.
+   */
+  private static void calibrate(List<Series> series, List<YearMonth> months, CalibrationTargets targets) {
+    int firstYear = SampleWorld.FIRST_MONTH.getYear();
+    int years = SampleWorld.LAST_MONTH.getYear() - firstYear + 1;
+    int[] yearOf = months.stream().mapToInt(m -> m.getYear() - firstYear).toArray();
+    for (Series s : series) {
+      Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());
+      if (published.isEmpty()) {
+        continue;
+      }
+      double[] sums = yearSums(s, yearOf, years);
+      java.util.TreeMap<Integer, Double> logFactor = new java.util.TreeMap<>();
+      for (CalibrationTargets.Target t : published.values()) {
+        logFactor.put(t.year(), Math.log(t.arrivals() / sums[t.year() - firstYear]));
+      }
+      double[] factor = new double[years];
+      for (int y = 0; y < years; y++) {
+        int year = firstYear + y;
+        Map.Entry<Integer, Double> below = logFactor.floorEntry(year);
+        Map.Entry<Integer, Double> above = logFactor.ceilingEntry(year);
+        double f;
+        if (below == null) {
+          f = above.getValue();
+        } else if (above == null || above.getKey().equals(below.getKey())) {
+          f = below.getValue();
+        } else {
+          double w = (year - below.getKey()) / (double) (above.getKey() - below.getKey());
+          f = (1 - w) * below.getValue() + w * above.getValue();
+        }
+        factor[y] = Math.exp(f);
+      }
+      for (int t = 0; t < months.size(); t++) {
+        s.mean()[t] *= factor[yearOf[t]];
+        s.calibration()[t] = factor[yearOf[t]];
+      }
+    }
+  }
+
+  /**
+   * After the draw: the counts of each published (pair, year) rescaled so that they sum to the
+   * figure exactly (floors, then one more to the largest remainders; the expected counts as
+   * weights in the unlikely case that every drawn count is 0).
+   */
+  static void matchPublishedYears(List<Series> series, CalibrationTargets targets) {
+    List<YearMonth> months = months();
+    for (Series s : series) {
+      for (CalibrationTargets.Target target : targets.of(s.destination(), s.origin()).values()) {
+        List<Integer> idx = new ArrayList<>();
+        double sum = 0;
+        for (int t = 0; t < months.size(); t++) {
+          if (months.get(t).getYear() == target.year()) {
+            idx.add(t);
+            sum += s.arrivals()[t];
+          }
+        }
+        boolean fallback = sum == 0;
+        double weightSum = fallback ? idx.stream().mapToDouble(t -> s.mean()[t]).sum() : sum;
+        long assigned = 0;
+        double[] remainder = new double[idx.size()];
+        for (int i = 0; i < idx.size(); i++) {
+          int t = idx.get(i);
+          double exact = target.arrivals() * (fallback ? s.mean()[t] : s.arrivals()[t]) / weightSum;
+          long floor = (long) Math.floor(exact);
+          s.arrivals()[t] = floor;
+          remainder[i] = exact - floor;
+          assigned += floor;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < idx.size(); i++) {
+          order.add(i);
+        }
+        order.sort((a, b) -> remainder[a] != remainder[b] ? Double.compare(remainder[b], remainder[a])
+            : Integer.compare(a, b));
+        for (int k = 0; k < target.arrivals() - assigned; k++) {
+          int t = idx.get(order.get(k % order.size()));
+          s.arrivals()[t] = s.arrivals()[t] + 1;
+        }
+      }
+    }
   }
 
   private static void matchTotals(List<Series> series, Map<String, Double> totals, int[] yearOf, int years, int firstYear) {

@@ -26,6 +26,8 @@ final class PolicyHistory {
   private static final Set<String> ASEAN_IN_KHM_2008 = Set.of("LAO", "MYS", "PHL", "SGP", "VNM");
   private static final Set<String> VNM_2015 = Set.of("DEU", "FRA", "GBR");
   private static final Set<String> VNM_EXEMPT_BEFORE_2015 = Set.of("KOR", "JPN", "RUS");
+  private static final String SNAPSHOT_PANEL = "data/visa_requirements_panel_KOR-USA-JPN-AUS-CHN_to_KHM-VNM-THA-LAO";
+  private static final Set<String> SNAPSHOT_PANEL_ORIGINS = Set.of("KOR", "USA", "JPN", "AUS", "CHN");
 
   private PolicyHistory() {}
 
@@ -34,7 +36,7 @@ final class PolicyHistory {
     List<PolicyEvent> rows = new ArrayList<>();
     Set<String> handled = new HashSet<>();
     cambodia(rows, handled, passportIndex);
-    vietnam(rows, handled);
+    vietnam(rows, handled, passportIndex);
     thailand(rows, handled, passportIndex);
     laos(rows, handled);
     syntheticWaivers(rows, handled, passportIndex);
@@ -62,12 +64,38 @@ final class PolicyHistory {
             "exemption for Thailand planned next (eTN / Phnom Penh Post Aug 2009); start date 2011-01-01 synthetic; "
                 + "stay: " + PASSPORT_INDEX));
       } else {
-        rows.add(new PolicyEvent("KHM", o, "visa_on_arrival", SampleWorld.SAMPLE_START, null, null, 30.0, voa));
+        // Visa on arrival suspended while Cambodia reopened: e-visa only (Passport Index snapshots).
+        String evisa = (SNAPSHOT_PANEL_ORIGINS.contains(o) ? "" : "assumed as for KOR, USA, JPN, AUS, CHN: ")
+            + "e-visa (USD 36) in the Passport Index snapshots from 2021-11-21, visa on arrival again from 2023-03-12 "
+            + "(" + SNAPSHOT_PANEL + ")";
+        rows.add(new PolicyEvent("KHM", o, "visa_on_arrival", SampleWorld.SAMPLE_START, d("2021-11-20"), null, 30.0, voa));
+        rows.add(new PolicyEvent("KHM", o, "evisa", d("2021-11-21"), d("2023-03-11"), null, 36.0, evisa));
+        rows.add(new PolicyEvent("KHM", o, "visa_on_arrival", d("2023-03-12"), null, null, 30.0, voa + "; " + evisa));
       }
     }
   }
 
-  private static void vietnam(List<PolicyEvent> rows, Set<String> handled) {
+  private static void vietnam(List<PolicyEvent> rows, Set<String> handled, Map<String, String> pi) {
+    for (String o : SampleWorld.ORIGINS) {
+      if (o.equals("VNM") || !"e-visa".equals(pi.get(o + ",VNM"))) {
+        continue;
+      }
+      handled.add("VNM" + o);
+      if (o.equals("CHN")) {
+        String seen = "visa required in the Passport Index snapshot of 2022-04-10, e-visa from the one of 2023-09-03 ("
+            + SNAPSHOT_PANEL + ")";
+        rows.add(new PolicyEvent("VNM", o, "visa_required", SampleWorld.SAMPLE_START, d("2023-08-14"), null, null,
+            seen + "; earlier years assumed"));
+        rows.add(new PolicyEvent("VNM", o, "evisa", d("2023-08-15"), null, null, null,
+            seen + "; start 2023-08-15 assumed (the date of the 45-day extension)"));
+      } else {
+        String label = "synthetic: modelled on Vietnam's e-visa pilot of February 2017; e-visa today ("
+            + PASSPORT_INDEX + (SNAPSHOT_PANEL_ORIGINS.contains(o) ? "; snapshots from 2022-04-10, " + SNAPSHOT_PANEL : "")
+            + ")";
+        rows.add(new PolicyEvent("VNM", o, "visa_required", SampleWorld.SAMPLE_START, d("2017-01-31"), null, null, label));
+        rows.add(new PolicyEvent("VNM", o, "evisa", d("2017-02-01"), null, null, null, label));
+      }
+    }
     String extension = "45-day stays from 15 August 2023, Resolution 128/NQ-CP (hnhconsultant.com; tuoitrenews.vn "
         + "2025-03-08); the 2025-2028 period of the seed article is a renewal (Resolution 44), not a new waiver";
     for (String o : VNM_EXEMPT_BEFORE_2015) {

@@ -39,12 +39,15 @@ public final class SampleDataGenerator {
     List<ArrivalsSimulator.Series> series = ArrivalsSimulator.simulate(seed, policy, advisories, truth);
     List<YearMonth> months = ArrivalsSimulator.months();
 
+    CalibrationTargets targets = CalibrationTargets.load();
     List<List<String>> arrivals = new ArrayList<>();
     for (ArrivalsSimulator.Series s : series) {
+      Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());
       for (int t = 0; t < months.size(); t++) {
         Long n = s.arrivals()[t];
+        CalibrationTargets.Target target = published.get(months.get(t).getYear());
         arrivals.add(List.of(s.destination(), s.origin(), months.get(t).toString(),
-            n == null ? "" : Long.toString(n), ARRIVALS_SOURCE));
+            n == null ? "" : Long.toString(n), target == null ? ARRIVALS_SOURCE : SpreadsheetCells.text(calibrated(target))));
       }
     }
     int clean = arrivals.size();
@@ -71,6 +74,11 @@ public final class SampleDataGenerator {
     truthRows.add(List.of("seed", Long.toString(seed), "seed of the generator (scripts/waiver-impact generate-sample)"));
     CsvTableWriter.write(dir.resolve("sample_truth.csv"), List.of("term", "value", "meaning"), truthRows);
     return new Summary(clean + MALFORMED_ROWS.size(), policy.size(), advisories.size());
+  }
+
+  /** The source cell of a month in a published year: the month is synthetic, the year's sum is not. */
+  static String calibrated(CalibrationTargets.Target t) {
+    return ARRIVALS_SOURCE + " month; " + t.year() + " total calibrated to " + t.arrivals() + " (" + t.source() + ")";
   }
 
   private static String date(LocalDate d) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       WaiverImpactCli.Validate.class,
       WaiverImpactCli.PanelCommand.class,
       WaiverImpactCli.Estimate.class,
+      FitCommand.class,
       CheckSparkCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -49,7 +50,13 @@ public final class WaiverImpactCli implements Callable<Integer> {
 
   /** Runs a command line and returns the exit status (for tests, without System.exit). */
   public static int execute(String... args) {
+    return execute(new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** As above, with the error stream given (tests read the messages). */
+  static int execute(java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new WaiverImpactCli());
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // Commands that write an output folder report their own failures (CommandExecution).

@@ -47,9 +47,28 @@ public final class EstimatesWriter {
   private EstimatesWriter() {}
 
   public static void write(Path dir, List<FitResult> fits, List<String> compare) {
+    writeModels(dir, fits);
+    List<List<String>> comparison = new ArrayList<>();
+    for (FitResult f : fits) {
+      WaiverComparison w = WaiverComparison.of(f, compare);
+      for (int i = 0; i < w.effects().size(); i++) {
+        CoefficientRow r = w.effects().get(i);
+        comparison.add(List.of(text(f.model()), text(w.destinations().get(i)), text(r.term()),
+            exact(r.estimate()), exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()),
+            exact(r.effectPct()), pValue(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
+            Integer.toString(w.df()), pValue(w.pValue())));
+      }
+    }
+    CsvTableWriter.write(dir.resolve("waiver_comparison.csv"), COMPARISON_COLUMNS, comparison);
+  }
+
+  /**
+   * coefficients.csv, model_summary.csv and vcov.csv of any fitted models (what {@code fit} writes;
+   * {@link #write} adds the waiver comparison of the configured models).
+   */
+  public static void writeModels(Path dir, List<FitResult> fits) {
     List<List<String>> coef = new ArrayList<>();
     List<List<String>> summary = new ArrayList<>();
-    List<List<String>> comparison = new ArrayList<>();
     for (FitResult f : fits) {
       List<CoefficientRow> rows = f.table();
       for (int i = 0; i < rows.size(); i++) {
@@ -60,18 +79,9 @@ public final class EstimatesWriter {
             exact(f.bias(i)), exact(f.estimateBc(i)), exact(f.stdErrorBc(i))));
       }
       summary.add(summaryRow(f));
-      WaiverComparison w = WaiverComparison.of(f, compare);
-      for (int i = 0; i < w.effects().size(); i++) {
-        CoefficientRow r = w.effects().get(i);
-        comparison.add(List.of(text(f.model()), text(w.destinations().get(i)), text(r.term()),
-            exact(r.estimate()), exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()),
-            exact(r.effectPct()), pValue(r.pValue()), text(w.hypothesis()), exact(w.statistic()),
-            Integer.toString(w.df()), pValue(w.pValue())));
-      }
     }
     CsvTableWriter.write(dir.resolve("coefficients.csv"), COEFFICIENT_COLUMNS, coef);
     CsvTableWriter.write(dir.resolve("model_summary.csv"), SUMMARY_COLUMNS, summary);
-    CsvTableWriter.write(dir.resolve("waiver_comparison.csv"), COMPARISON_COLUMNS, comparison);
     VcovWriter.write(dir, fits);
   }
 

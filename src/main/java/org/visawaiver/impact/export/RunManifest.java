@@ -73,6 +73,11 @@ public final class RunManifest {
     details.set(key, JSON.valueToTree(value));
   }
 
+  /** {@code "synthetic_inputs": true} when a scenario used an input row whose source is synthetic. */
+  public void syntheticInputs(boolean synthetic) {
+    root.put("synthetic_inputs", synthetic);
+  }
+
   public void timings(Map<String, Double> seconds) {
     ObjectNode t = root.putObject("timings_seconds");
     seconds.forEach(t::put);

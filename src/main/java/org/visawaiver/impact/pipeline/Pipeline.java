@@ -77,10 +77,12 @@ public final class Pipeline {
       return;
     }
     spark.sparkContext().setJobGroup("scenarios", "project the waiver scenarios", false);
-    timer.time(
-        "scenarios",
-        () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
-        s -> s);
+    ScenarioStep.Result scenarios =
+        timer.time(
+            "scenarios",
+            () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
+            ScenarioStep.Result::message);
+    manifest.syntheticInputs(scenarios.syntheticInputs());
     timer.time("workbook", () -> ReportStep.workbook(config, out, command),
         p -> p.map(Path::toString).orElse("scenario.xlsx = false: no workbook"));
     report(command, out, timer);

@@ -21,9 +21,14 @@ import org.visawaiver.impact.config.InputException;
  * @param pooledOver the destinations whose waiver coefficients {@code effect-from = pooled} pools
  * @param baselineShocks how the baseline's forecast error is drawn across months
  * @param xlsx whether to write scenarios/scenarios.xlsx as well
+ * @param discountRate annual rate of the net present values in scenario_summary.csv
  */
 public record ScenarioSettings(
-    List<ScenarioSpec> scenarios, List<String> pooledOver, BaselineShocks baselineShocks, boolean xlsx) {
+    List<ScenarioSpec> scenarios,
+    List<String> pooledOver,
+    BaselineShocks baselineShocks,
+    boolean xlsx,
+    double discountRate) {
 
   /** How the baseline forecast error of one origin is drawn over the months of one draw. */
   public enum BaselineShocks {
@@ -42,6 +47,12 @@ public record ScenarioSettings(
   public ScenarioSettings {
     scenarios = List.copyOf(scenarios);
     pooledOver = List.copyOf(pooledOver);
+  }
+
+  /** With the default discount rate. */
+  public ScenarioSettings(
+      List<ScenarioSpec> scenarios, List<String> pooledOver, BaselineShocks baselineShocks, boolean xlsx) {
+    this(scenarios, pooledOver, baselineShocks, xlsx, ScenarioProjector.DEFAULT_DISCOUNT_RATE);
   }
 
   /** Reads the {@code scenario} section; every problem is an {@link InputException}. */
@@ -88,7 +99,13 @@ public record ScenarioSettings(
             + "\" is not persistent or independent; no scenarios were projected");
       }
       boolean xlsx = !section.hasPath("xlsx") || section.getBoolean("xlsx");
-      return new ScenarioSettings(specs, pooled, mode, xlsx);
+      double rate =
+          section.hasPath("discount-rate") ? section.getDouble("discount-rate") : ScenarioProjector.DEFAULT_DISCOUNT_RATE;
+      if (!(rate > -1) || !Double.isFinite(rate)) {
+        throw new InputException("configuration scenario.discount-rate = " + rate + " must be a number above -1"
+            + " (0.05 = 5 % a year); no scenarios were projected");
+      }
+      return new ScenarioSettings(specs, pooled, mode, xlsx, rate);
     } catch (ConfigException e) {
       throw new InputException("configuration scenario: " + e.getMessage() + "; no scenarios were projected", e);
     }
@@ -133,7 +150,8 @@ public record ScenarioSettings(
         c.getValue("effect-from").valueType() == ConfigValueType.NUMBER
             ? c.getValue("effect-from").unwrapped().toString()
             : c.getString("effect-from");
-    long seed = c.hasPath("seed") ? c.getLong("seed") : ScenarioSeeds.derive(baseSeed, name);
+    // common random numbers: every scenario draws from the same base seed unless it sets its own
+    long seed = c.hasPath("seed") ? c.getLong("seed") : baseSeed;
     return new ScenarioSpec(
         name, c.getString("destination"), origins, start, stay, EffectSource.parse(effect, at),
         ramp, horizon, draws, seed);

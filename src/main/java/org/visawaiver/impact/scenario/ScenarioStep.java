@@ -1,5 +1,7 @@
 package org.visawaiver.impact.scenario;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.forecast.BaselineForecast;
 import org.visawaiver.impact.scenario.forecast.BaselineForecaster;
+import org.visawaiver.impact.scenario.summary.SensitivityRow;
+import org.visawaiver.impact.scenario.summary.SummaryRow;
 import org.visawaiver.impact.validate.ValidatedInputs;
 
 /**
@@ -26,9 +30,15 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  * {@code OUT/scenarios/}.
  */
 public final class ScenarioStep {
+  /**
+   * What the step did: the log line, and whether any input row a scenario used is synthetic (for
+   * the manifest's {@code synthetic_inputs}).
+   */
+  public record Result(String message, boolean syntheticInputs, SyntheticInputs synthetic) {}
+
   private ScenarioStep() {}
 
-  public static String run(
+  public static Result run(
       SparkSession spark,
       ValidatedInputs inputs,
       Dataset<Row> panel,
@@ -49,14 +59,39 @@ public final class ScenarioStep {
     ModelResult model = models.isEmpty() ? null : models.get(0);
     ScenarioProjector.checkInputs(settings, model, parameters); // fail before the forecasts run
     Map<String, Map<String, BaselineForecast>> baselines = baselines(spark, inputs, settings, config);
+    RegimeLookup regimes = regimes(inputs, settings);
     List<ScenarioProjector.Projection> projections =
-        ScenarioProjector.projectAll(settings, baselines, model, parameters);
+        ScenarioProjector.projectAll(settings, baselines, model, parameters, regimes);
+    SyntheticInputs synthetic = SyntheticInputs.count(inputs);
+    List<SummaryRow> summary = new ArrayList<>();
+    List<SensitivityRow> sensitivity = new ArrayList<>();
+    boolean anySynthetic = false;
+    for (ScenarioProjector.Projection p : projections) {
+      String note = synthetic.note(p.spec(), parameters);
+      anySynthetic |= !note.isEmpty();
+      p.summary().forEach(r -> summary.add(r.withDataNote(note)));
+      sensitivity.addAll(p.sensitivity());
+    }
     // scenarios.xlsx (settings.xlsx()) is written by the report step from these files and the others
-    ScenarioTables.write(out.resolve("scenarios"), projections, false);
+    ScenarioTables.write(out.resolve("scenarios"), projections, summary, sensitivity, false);
     int annual = projections.stream().mapToInt(p -> p.annual().size()).sum();
     int monthly = projections.stream().mapToInt(p -> p.monthly().size()).sum();
-    return settings.scenarios().size() + " scenario(s): " + annual + " annual and " + monthly
-        + " monthly rows written to " + out.resolve("scenarios");
+    String message = settings.scenarios().size() + " scenario(s): " + summary.size() + " summary, " + annual
+        + " annual and " + monthly + " monthly rows written to " + out.resolve("scenarios")
+        + (anySynthetic ? "; SYNTHETIC inputs used (see data_note)" : "");
+    return new Result(message, anySynthetic, synthetic);
+  }
+
+  /** Each origin's regime at its scenario's start, from the accepted visa_policy rows of the scenarios' destinations. */
+  static RegimeLookup regimes(ValidatedInputs inputs, ScenarioSettings settings) {
+    List<String> destinations = settings.scenarios().stream().map(ScenarioSpec::destination).distinct().toList();
+    // at most a few hundred rows (one per policy interval of the scenario destinations): collected on purpose
+    return RegimeLookup.fromRows(
+        inputs
+            .visaPolicy()
+            .filter(col("destination").isin(destinations.toArray()))
+            .select("destination", "origin", "regime", "effective_from", "effective_to")
+            .collectAsList());
   }
 
   /** One forecast call per (destination, start month, horizon); the result keyed by scenario name. */

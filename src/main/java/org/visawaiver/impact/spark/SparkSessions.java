@@ -2,6 +2,7 @@ package org.visawaiver.impact.spark;
 
 import com.typesafe.config.Config;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.Redaction;
 
@@ -19,18 +20,22 @@ public final class SparkSessions {
    * job's own redaction pattern unless given, so Spark's logs hide the same keys as the manifest.
    */
   public static SparkSession create(Config spark, Redaction redaction) {
-    SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName(spark.getString("app-name"))
-            .master(spark.getString("master"));
+    return SparkSession.builder().config(sparkConf(spark, redaction)).getOrCreate();
+  }
+
+  /** The SparkConf of the job: app name, master, and every passthrough setting. */
+  public static SparkConf sparkConf(Config spark, Redaction redaction) {
+    SparkConf conf = new SparkConf(false)
+        .setAppName(spark.getString("app-name"))
+        .setMaster(spark.getString("master"));
     for (Map.Entry<String, com.typesafe.config.ConfigValue> e : spark.getConfig("conf").entrySet()) {
       // Keys are quoted in HOCON ("spark.ui.enabled"), so entrySet returns them with quotes.
       String key = e.getKey().replace("\"", "");
-      builder.config(key, String.valueOf(e.getValue().unwrapped()));
+      conf.set(key, String.valueOf(e.getValue().unwrapped()));
     }
-    if (!spark.hasPath("conf.\"spark.redaction.regex\"")) {
-      builder.config("spark.redaction.regex", redaction.keyPattern());
+    if (!conf.contains("spark.redaction.regex")) {
+      conf.set("spark.redaction.regex", redaction.keyPattern());
     }
-    return builder.getOrCreate();
+    return conf;
   }
 }

@@ -54,7 +54,15 @@ public final class AcceptedSchemas {
           field("jobs_per_musd", DoubleType, false),
           field("employment_multiplier", DoubleType, true),
           field("tax_share", DoubleType, true),
-          field("source", StringType, true));
+          field("source", StringType, true),
+          field("spend_per_arrival_usd_low", DoubleType, true),
+          field("spend_per_arrival_usd_high", DoubleType, true),
+          field("jobs_per_musd_low", DoubleType, true),
+          field("jobs_per_musd_high", DoubleType, true),
+          field("employment_multiplier_low", DoubleType, true),
+          field("employment_multiplier_high", DoubleType, true),
+          field("tax_share_low", DoubleType, true),
+          field("tax_share_high", DoubleType, true));
 
   private AcceptedSchemas() {}
 

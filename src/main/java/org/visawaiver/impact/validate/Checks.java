@@ -15,6 +15,7 @@ final class Checks {
   static final String DUPLICATE_KEY = "duplicate_key";
   static final String OVERLAPPING_INTERVAL = "overlapping_interval";
   static final String REJECT_SHARE = "reject_share";
+  static final String PARAMETER_BOUNDS = "parameter_bounds";
   static final String POLICY_REJECTS = "policy_rejects";
   static final String ARRIVALS_PLAUSIBLE = "arrivals_plausible";
 

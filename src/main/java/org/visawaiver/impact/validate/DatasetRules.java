@@ -93,26 +93,58 @@ final class DatasetRules {
       new Base(
           new DatasetSpec("tourism_parameters",
               List.of("destination", "origin", "spend_per_arrival_usd", "visa_fee_usd", "jobs_per_musd"),
-              List.of("employment_multiplier", "tax_share", "source")),
+              List.of("employment_multiplier", "tax_share", "source", "spend_per_arrival_usd_low",
+                  "spend_per_arrival_usd_high", "jobs_per_musd_low", "jobs_per_musd_high",
+                  "employment_multiplier_low", "employment_multiplier_high", "tax_share_low", "tax_share_high")),
           AcceptedSchemas.TOURISM_PARAMETERS,
           List.of(Checks.ROW_SHAPE, Checks.REQUIRED_VALUE, Checks.CODE_FORMAT, Checks.NUMBER_FORMAT,
               "spend_per_arrival_usd_range", "visa_fee_usd_range", "jobs_per_musd_range",
-              "employment_multiplier_range", "tax_share_range", Checks.DUPLICATE_KEY),
+              "employment_multiplier_range", "tax_share_range", "spend_per_arrival_usd_low_range",
+              "spend_per_arrival_usd_high_range", "jobs_per_musd_low_range", "jobs_per_musd_high_range",
+              "employment_multiplier_low_range", "employment_multiplier_high_range", "tax_share_low_range",
+              "tax_share_high_range", Checks.PARAMETER_BOUNDS, Checks.DUPLICATE_KEY),
           List.of("destination", "origin")) {
         @Override
         public Object[] parse(RowCells c) {
+          Double spend = c.number("spend_per_arrival_usd", true, 0, NO_MAX, "744");
+          Double jobs = c.number("jobs_per_musd", true, 0, NO_MAX, "128");
+          Double multiplier = c.number("employment_multiplier", false, 0, NO_MAX, "1.6");
+          Double tax = c.number("tax_share", false, 0, 1, "0.1");
           return new Object[] {
             c.code("destination"),
             c.code("origin"),
-            c.number("spend_per_arrival_usd", true, 0, NO_MAX, "744"),
+            spend,
             c.number("visa_fee_usd", true, 0, NO_MAX, "30"),
-            c.number("jobs_per_musd", true, 0, NO_MAX, "128"),
-            c.number("employment_multiplier", false, 0, NO_MAX, "1.6"),
-            c.number("tax_share", false, 0, 1, "0.1"),
-            c.text("source")
+            jobs,
+            multiplier,
+            tax,
+            c.text("source"),
+            bound(c, "spend_per_arrival_usd_low", spend, -1, NO_MAX, "600"),
+            bound(c, "spend_per_arrival_usd_high", spend, 1, NO_MAX, "900"),
+            bound(c, "jobs_per_musd_low", jobs, -1, NO_MAX, "100"),
+            bound(c, "jobs_per_musd_high", jobs, 1, NO_MAX, "150"),
+            bound(c, "employment_multiplier_low", multiplier == null ? 1.0 : multiplier, -1, NO_MAX, "1"),
+            bound(c, "employment_multiplier_high", multiplier == null ? 1.0 : multiplier, 1, NO_MAX, "2"),
+            bound(c, "tax_share_low", tax == null ? 0.0 : tax, -1, 1, "0.05"),
+            bound(c, "tax_share_high", tax == null ? 0.0 : tax, 1, 1, "0.2")
           };
         }
       };
+
+  /**
+   * An optional {@code <column>_low} ({@code side} -1) or {@code _high} (+1) bound: a number in
+   * [0, max] on the right side of the column's own value (low <= value <= high).
+   */
+  private static Double bound(RowCells c, String column, Double value, int side, double max, String example) {
+    Double b = c.number(column, false, 0, max, example);
+    if (b != null && value != null && (side < 0 ? b > value : b < value)) {
+      String of = column.substring(0, column.lastIndexOf('_'));
+      c.fail(Checks.PARAMETER_BOUNDS, column + " " + Checks.plain(b) + " is " + (side < 0 ? "above" : "below")
+          + " " + of + " " + Checks.plain(value) + "; a range needs " + of + "_low <= " + of + " <= " + of + "_high");
+      return null;
+    }
+    return b;
+  }
 
   static List<RowRules> inputs(boolean withParameters) {
     return withParameters

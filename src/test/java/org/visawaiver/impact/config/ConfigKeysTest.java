@@ -47,6 +47,13 @@ class ConfigKeysTest {
     assertEquals("2g", c.raw().getString("spark.conf.\"spark.executor.memory\""));
     assertEquals("local[1]", c.master());
     assertFalse(c.raw().hasPath("spark.authenticate"), "moved, not copied");
+    org.apache.spark.SparkConf conf =
+        org.visawaiver.impact.spark.SparkSessions.sparkConf(c.section("spark"), c.redaction());
+    assertEquals("abc123", conf.get("spark.authenticate.secret"));
+    assertEquals("2g", conf.get("spark.executor.memory"));
+    assertEquals("local[1]", conf.get("spark.master"));
+    assertEquals(c.redaction().keyPattern(), conf.get("spark.redaction.regex"));
+    assertTrue(conf.get("spark.redaction.regex").contains(Redaction.SPARK_PATTERN));
   }
 
   @Test

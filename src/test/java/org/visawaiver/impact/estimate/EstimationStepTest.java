@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.bench.SyntheticPanel;
+import org.visawaiver.impact.estimate.eventstudy.EventStudy;
+import org.visawaiver.impact.estimate.eventstudy.EventStudyWriter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -84,6 +87,39 @@ class EstimationStepTest {
     assertEquals(1 + 2 * 3, cmp.size());
     assertTrue(cmp.get(1).startsWith("ppml,VNM,waiver:VNM,"), cmp.get(1));
     assertTrue(cmp.get(1).contains("b_VNM = b_THA = b_LAO"), cmp.get(1));
+    assertRegimeContrastsFollowTheCovariance(out.resolve("estimates/regime_contrasts.csv"), results);
+  }
+
+  /**
+   * Every row of regime_contrasts.csv is b_waiver:D - b_regime_share with
+   * se = sqrt(V_ww + V_rr - 2 V_wr), read from the fitted model's own coefficients and covariance;
+   * 2 models x 3 compared destinations x 3 regimes.
+   */
+  private static void assertRegimeContrastsFollowTheCovariance(Path file, List<ModelResult> results)
+      throws Exception {
+    List<String> lines = Files.readAllLines(file);
+    assertEquals("model,destination,from_regime,estimate,std_error,ci_low,ci_high,effect_pct", lines.get(0));
+    assertEquals(1 + 2 * 3 * 3, lines.size());
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      ModelResult m = results.stream().filter(r -> r.model().equals(c[0])).findFirst().orElseThrow();
+      double[] b = m.coefficients();
+      double[][] v = m.vcov();
+      int w = m.indexOf("waiver:" + c[1]);
+      int r = switch (c[2]) {
+        case "visa_required" -> -1;
+        case "evisa" -> m.indexOf("evisa_share");
+        case "visa_on_arrival" -> m.indexOf("voa_share");
+        default -> throw new AssertionError(line);
+      };
+      double estimate = r < 0 ? b[w] : b[w] - b[r];
+      double se = Math.sqrt(r < 0 ? v[w][w] : v[w][w] + v[r][r] - 2 * v[w][r]);
+      assertEquals(estimate, Double.parseDouble(c[3]), 1e-12, line);
+      assertEquals(se, Double.parseDouble(c[4]), 1e-12, line);
+      double half = (Double.parseDouble(c[6]) - Double.parseDouble(c[5])) / 2;
+      assertEquals(c[0].equals("ppml") ? 1.959963984540054 * se : half, half, 1e-9, line);
+      assertEquals(100 * Math.expm1(estimate), Double.parseDouble(c[7]), 1e-9, line);
+    }
   }
 
   @Test
@@ -169,16 +205,30 @@ class EstimationStepTest {
   @Test
   void writesTheEventStudy(@TempDir Path out) throws Exception {
     EstimationSettings s = EstimationFixtures.settings(List.of("estimate.compare=[VNM]",
-        "estimate.event-study.leads=2", "estimate.event-study.lags=3"));
-    List<FitResult> fits = org.visawaiver.impact.estimate.eventstudy.EventStudy.run(panel, s, out);
-    assertEquals(List.of("rel_month::-2", "rel_month::0", "rel_month::1", "rel_month::2",
-        "rel_month::3", "waiver_share_other_destinations", "stay_log", "advisory_level"),
-        fits.get(0).terms());
+        "estimate.event-study.leads=2", "estimate.event-study.lags=3",
+        "estimate.event-study.bin-width=2"));
+    List<EventStudy.Result> results = EventStudy.run(panel, EstimationStep.EVENT_COLUMNS, s);
+    EventStudyWriter.write(out, results);
+    List<String> terms = results.get(0).fit().terms();
+    assertTrue(terms.get(0).startsWith("event_cell::"), terms.toString());
+    // The default model's other regressors, read from its formula, after the other destinations'
+    // waiver share.
+    List<String> others = new java.util.ArrayList<>(List.of("waiver_share_not_VNM"));
+    s.models().get(0).formula().terms().stream()
+        .filter(t -> !(t instanceof org.visawaiver.impact.estimate.spec.Term.WaiverBy))
+        .forEach(t -> others.add(t.label()));
+    assertTrue(others.size() > 2, others.toString());
+    assertEquals(others, terms.subList(terms.size() - others.size(), terms.size()));
     List<String> lines = Files.readAllLines(out.resolve("event_study.csv"));
-    assertEquals("model,destination,rel_month,estimate,std_error,ci_low,ci_high,effect_pct",
-        lines.get(0));
-    assertEquals(1 + 6, lines.size());
-    assertEquals("ppml_event_VNM,VNM,-1,0,,,,0", lines.get(2));
+    assertEquals("model,destination,rel_bin,rel_from,rel_to,estimate,std_error,ci_low,ci_high,"
+        + "effect_pct,cohorts,observations", lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("ppml,VNM,-2,-2,-1,0,,,,0,")),
+        lines.toString());
+    List<String> summary = Files.readAllLines(out.resolve("event_study_summary.csv"));
+    assertEquals("model,destination,att,att_std_error,att_ci_low,att_ci_high,pretrend_wald,"
+        + "pretrend_df,pretrend_p_value,treated_pairs,cohorts,always_treated_dropped",
+        summary.get(0));
+    assertEquals(2, summary.size());
   }
 
   @Test

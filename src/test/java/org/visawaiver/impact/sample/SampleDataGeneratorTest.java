@@ -69,10 +69,12 @@ class SampleDataGeneratorTest {
   }
 
   /**
-   * The generator simulates exactly the default model: after the true effects x the day-by-day
-   * regressors are taken out, the log of every expected count (raking included) is a sum of a pair,
-   * a destination-month and an origin-month term, so its triple difference against a reference
-   * destination (KHM), origin (KOR) and month (2005-01) is zero.
+   * The generator simulates exactly the default (v2) model: after the true effects x the day-by-day
+   * regressors and the stated calibration factors of the published pair-years are taken out, the
+   * log of every expected count (raking included) is a sum of a pair, a destination-month and an
+   * origin-month term, so its triple difference against a reference destination (KHM), origin
+   * (KOR) and month (2005-01) is zero. (Without the calibration factors it is not: they are the
+   * real series' departures from the model.)
    */
   @Test
   void expectedArrivalsFollowTheEstimatedModelExactly() {
@@ -89,8 +91,7 @@ class SampleDataGeneratorTest {
       double[] r = new double[months.size()];
       for (int t = 0; t < r.length; t++) {
         MonthlyExposure x = MonthlyExposure.of(months.get(t), pp, pa);
-        r[t] = Math.log(s.mean()[t]) - truth.waiver(s.destination()) * x.waiverShare()
-            - truth.stayLog() * x.stayLog() - truth.advisoryLevel() * x.advisoryLevel();
+        r[t] = Math.log(s.mean()[t]) - Math.log(s.calibration()[t]) - truth.effects(s.destination(), x);
       }
       rest.put(s.destination() + s.origin(), r);
     }
@@ -139,7 +140,8 @@ class SampleDataGeneratorTest {
         for (YearMonth m : months) {
           arrivals.add(RowFactory.create(d, o, m.toString(), 1L, null));
           MonthlyExposure x = MonthlyExposure.of(m, pp, pa);
-          expected.add(new double[] {x.waiverShare(), x.stayLog(), x.advisoryLevel()});
+          expected.add(new double[] {x.waiverShare(), x.stayLog(), x.advisoryLevel(), x.evisaShare(), x.voaShare(),
+              x.nationalLevel(), x.regionalLevel()});
         }
       }
     }
@@ -160,14 +162,73 @@ class SampleDataGeneratorTest {
     List<Row> rows = panel.collectAsList();
     assertEquals(arrivals.size(), rows.size());
     int withWaiver = 0;
+    int withEvisa = 0;
+    int withRegional = 0;
     for (Row r : rows) {
       double[] e = byKey.get(r.getString(0) + r.getString(1) + r.getString(2));
       String where = r.getString(0) + " " + r.getString(1) + " " + r.getString(2);
       assertEquals(e[0], r.getDouble(5), 1e-9, "waiver_share " + where);
       assertEquals(e[1], r.getDouble(6), 1e-9, "stay_log " + where);
       assertEquals(e[2], r.getDouble(8), 1e-9, "advisory_level " + where);
+      assertEquals(e[3], r.getDouble(r.fieldIndex("evisa_share")), 1e-9, "evisa_share " + where);
+      assertEquals(e[4], r.getDouble(r.fieldIndex("voa_share")), 1e-9, "voa_share " + where);
+      assertEquals(e[5], r.getDouble(r.fieldIndex("advisory_national_level")), 1e-9, "national " + where);
+      assertEquals(e[6], r.getDouble(r.fieldIndex("advisory_regional_level")), 1e-9, "regional " + where);
       withWaiver += e[0] > 0 && e[0] < 1 ? 1 : 0;
+      withEvisa += e[3] > 0 && e[3] < 1 ? 1 : 0;
+      withRegional += e[6] > 0 ? 1 : 0;
     }
     assertTrue(withWaiver >= 10, "partial-month waivers are exercised: " + withWaiver);
+    assertTrue(withEvisa >= 10, "partial-month e-visa spells are exercised: " + withEvisa);
+    assertTrue(withRegional >= 10, "regional advisories are exercised: " + withRegional);
+  }
+
+  /**
+   * Every calibrated series' annual sums in arrivals.csv equal the published figures, read from
+   * test copies of their sources (facts.md figures and Cambodia's ministry figures for Australians
+   * in published_arrivals.csv; the Thai ministry table by residence, copied verbatim from the
+   * reference data); every other row is labelled synthetic, and a calibrated row names its source.
+   */
+  @Test
+  void annualSumsOfTheCalibratedSeriesEqualThePublishedFigures() throws IOException {
+    Map<String, Long> published = new java.util.TreeMap<>();
+    List<String> facts = Files.readAllLines(Path.of("src/test/resources/sample/published_arrivals.csv"));
+    for (String line : facts.subList(1, facts.size())) {
+      String[] f = line.split(",", 5);
+      published.put(f[0] + "," + f[1] + "," + f[2], Long.parseLong(f[3]));
+    }
+    Map<String, String> thaiNames = Map.ofEntries(Map.entry("Korea", "KOR"), Map.entry("U.S.A.", "USA"),
+        Map.entry("Japan", "JPN"), Map.entry("Australia", "AUS"), Map.entry("China", "CHN"),
+        Map.entry("United Kingdom", "GBR"), Map.entry("France", "FRA"), Map.entry("Germany", "DEU"),
+        Map.entry("Russian", "RUS"), Map.entry("India", "IND"), Map.entry("Canada", "CAN"),
+        Map.entry("New Zealand", "NZL"), Map.entry("Malaysia", "MYS"), Map.entry("Singapore", "SGP"),
+        Map.entry("Vietnam", "VNM"), Map.entry("Laos", "LAO"), Map.entry("Philippines", "PHL"));
+    List<String> thai = Files.readAllLines(
+        Path.of("src/test/resources/sample/thailand_mots_arrivals_by_residence_2011-2020_subset.csv"));
+    for (String line : thai.subList(1, thai.size())) {
+      String[] f = line.split(",");
+      assertEquals("Number of Arrivals", f[2]);
+      published.put("THA," + thaiNames.get(f[1]) + "," + f[4], Math.round(Double.parseDouble(f[5])));
+    }
+    assertEquals(8 + 24 + 17 * 10, published.size(), "8 AUS years, 24 facts.md figures, 17 origins x 10 Thai years");
+
+    SampleDataGenerator.generate(dir.resolve("s"), 7);
+    Map<String, Long> sums = new java.util.TreeMap<>();
+    Set<String> labelled = new java.util.TreeSet<>();
+    List<String> lines = Files.readAllLines(dir.resolve("s/arrivals.csv"));
+    for (String line : lines.subList(1, lines.size() - SampleDataGenerator.MALFORMED_ROWS.size())) {
+      String[] f = line.split(",", 5);
+      String key = f[0] + "," + f[1] + "," + f[2].substring(0, 4);
+      if (published.containsKey(key)) {
+        sums.merge(key, Long.parseLong(f[3]), Long::sum);
+        assertTrue(f[4].contains("synthetic month; " + f[2].substring(0, 4) + " total calibrated to "
+            + published.get(key) + " ("), line);
+        labelled.add(key);
+      } else {
+        assertEquals("synthetic", f[4], line);
+      }
+    }
+    assertEquals(published.keySet(), labelled);
+    assertEquals(published, sums);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.scenario.summary.Quantiles;
 import org.visawaiver.impact.scenario.transfer.RegimeTerm;
 
 class EffectSamplerTest {

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.ScenarioSettings.BaselineShocks;
+import org.visawaiver.impact.scenario.draws.Triangular;
 import org.visawaiver.impact.scenario.forecast.BaselineForecast;
 
 /** Small hand-made inputs for the scenario tests. */
@@ -69,6 +70,28 @@ final class ScenarioFixtures {
             params("KOR", 673.0, 30.0, 118.6, 1.5, 0.1),
             params("USA", 1134.2, 30.0, 118.6, 1.5, 0.1),
             params("JPN", 880.1, 25.0, 100.0, 1.0, 0.0)));
+  }
+
+  /**
+   * The table with ranges: spend +-25 % (KOR 500-673-850), jobs 100-118.6-140, multiplier 1.2-1.5-2.0,
+   * tax 0.05-0.1-0.15 (USA likewise around its values); JPN fixed.
+   */
+  static TourismParameterTable rangedTable() {
+    return new TourismParameterTable(
+        List.of(
+            ranged(params("KOR", 673.0, 30.0, 118.6, 1.5, 0.1), 500, 850),
+            ranged(params("USA", 1134.2, 30.0, 118.6, 1.5, 0.1), 850, 1400),
+            params("JPN", 880.1, 25.0, 100.0, 1.0, 0.0)));
+  }
+
+  static TourismParameters ranged(TourismParameters p, double spendLow, double spendHigh) {
+    Map<UncertainParameter, Triangular> r = new java.util.EnumMap<>(UncertainParameter.class);
+    r.put(UncertainParameter.SPEND, new Triangular(spendLow, p.spendPerArrivalUsd(), spendHigh));
+    r.put(UncertainParameter.JOBS, new Triangular(100, p.jobsPerMusd(), 140));
+    r.put(UncertainParameter.MULTIPLIER, new Triangular(1.2, p.employmentMultiplier(), 2.0));
+    r.put(UncertainParameter.TAX, new Triangular(0.05, p.taxShare(), 0.15));
+    return new TourismParameters(p.destination(), p.origin(), p.spendPerArrivalUsd(), p.visaFeeUsd(), p.jobsPerMusd(),
+        p.employmentMultiplier(), p.taxShare(), p.source(), r);
   }
 
   static BaselineForecast flat(YearMonth start, int horizon, double mean, double logSd) {

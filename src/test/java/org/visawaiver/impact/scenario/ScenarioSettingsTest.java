@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigFactory;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.visawaiver.impact.scenario.draws.RandomStreams;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.config.JobConfig;
 
@@ -30,8 +31,10 @@ class ScenarioSettingsTest {
     assertEquals(new EffectSource.Predictive(), all4.effect());
     assertEquals(10_000, all4.draws());
     assertEquals(60, all4.horizonMonths());
-    assertEquals(ScenarioSeeds.derive(20260101L, "waiver_all4"), all4.seed());
-    assertNotEquals(s.scenarios().get(0).seed(), all4.seed());
+    // common random numbers: every scenario uses the base seed (its streams are keyed by what they draw)
+    assertEquals(20260101L, all4.seed());
+    assertEquals(s.scenarios().get(0).seed(), all4.seed());
+    assertEquals(0.05, s.discountRate(), 0.0);
     assertEquals(List.of("VNM", "THA", "LAO"), s.pooledOver());
     assertEquals(ScenarioSettings.BaselineShocks.PERSISTENT, s.baselineShocks());
     assertTrue(s.xlsx());
@@ -101,11 +104,20 @@ class ScenarioSettingsTest {
   }
 
   @Test
-  void seedsDependOnBaseAndName() {
-    long a = ScenarioSeeds.derive(1, "waiver_KOR");
-    assertEquals(a, ScenarioSeeds.derive(1, "waiver_KOR"));
-    assertNotEquals(a, ScenarioSeeds.derive(2, "waiver_KOR"));
-    assertNotEquals(a, ScenarioSeeds.derive(1, "waiver_USA"));
+  void streamSeedsDependOnBaseAndKey() {
+    String kor = RandomStreams.baselineKey("KHM", "KOR");
+    long a = RandomStreams.derive(1, kor);
+    assertEquals(a, RandomStreams.derive(1, kor));
+    assertNotEquals(a, RandomStreams.derive(2, kor));
+    assertNotEquals(a, RandomStreams.derive(1, RandomStreams.baselineKey("KHM", "USA")));
     assertTrue(a >= 0 && a < 1_000_000_000_000_000L, "15 digits at most: " + a);
+  }
+
+  @Test
+  void discountRateIsReadAndChecked() {
+    assertEquals(0.03, ScenarioSettings.from(section("discount-rate = 0.03")).discountRate(), 0.0);
+    InputException e = assertThrows(InputException.class, () -> ScenarioSettings.from(section("discount-rate = -1")));
+    assertEquals("configuration scenario.discount-rate = -1.0 must be a number above -1 (0.05 = 5 % a year);"
+        + " no scenarios were projected", e.getMessage());
   }
 }

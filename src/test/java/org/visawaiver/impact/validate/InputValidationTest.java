@@ -142,6 +142,28 @@ class InputValidationTest {
     assertEquals(1, v.visaPolicy().count());
   }
 
+  /** Optional _low/_high bounds are typed and kept; a bound on the wrong side rejects the row. */
+  @Test
+  void parameterBoundsAreKeptAndMustBracketTheValue() throws IOException {
+    write("arrivals.csv", "destination,origin,month,arrivals\nKHM,KOR,2019-01,5\n");
+    writeDefaults();
+    write("tourism_parameters.csv", "destination,origin,spend_per_arrival_usd,spend_per_arrival_usd_low,"
+        + "spend_per_arrival_usd_high,visa_fee_usd,jobs_per_musd,tax_share,tax_share_low,tax_share_high\n"
+        + "KHM,KOR,673,500,900,30,118.6,0.1,0.05,0.15\n"     // 2 ok
+        + "KHM,USA,1134,1200,1500,30,118.6,0.1,,\n"          // 3 low above the value
+        + "KHM,JPN,880,,,30,118.6,0.1,0.05,1.5\n");          // 4 tax_share_high above 1
+    ValidatedInputs v = InputValidation.run(SharedSpark.spark(), config(), dir.resolve("out"), true);
+    Map<Long, String> r = rejects("tourism_parameters");
+    assertEquals("spend_per_arrival_usd_low 1200 is above spend_per_arrival_usd 1134; a range needs"
+        + " spend_per_arrival_usd_low <= spend_per_arrival_usd <= spend_per_arrival_usd_high", r.get(3L));
+    assertEquals("tax_share_high 1.5 is outside the allowed range 0..1", r.get(4L));
+    Row kept = v.tourismParameters().orElseThrow().first();
+    assertEquals(AcceptedSchemas.TOURISM_PARAMETERS, kept.schema());
+    assertEquals(500.0, kept.getDouble(kept.fieldIndex("spend_per_arrival_usd_low")), 0.0);
+    assertEquals(0.15, kept.getDouble(kept.fieldIndex("tax_share_high")), 0.0);
+    assertTrue(kept.isNullAt(kept.fieldIndex("jobs_per_musd_low")));
+  }
+
   @Test
   void missingColumnStopsWithFileColumnAndExpectation() throws IOException {
     write("arrivals.csv", "destination,origin,arrivals\nKHM,KOR,5\n");

@@ -21,13 +21,18 @@ import org.visawaiver.impact.domain.WaiverTerms;
  * whatever the partitioning.
  *
  * <p>Model: arrivals ~ Poisson(exp(4 + pair + destination-month + origin-month + Σ β x)) with the
- * coefficients in {@link #TRUTH}; 1% of cells not reported (empty).
+ * coefficients in {@link #TRUTH} (the contract's v2 default model); 1% of cells not reported
+ * (empty). Before its waiver a pair is visa_required, or switches from visa_required to e-visa or
+ * visa on arrival in a pair-specific month; national advisories (level 1, some half-years 2-3) and
+ * regional ones (some four-month stretches at 3-4) are drawn apart, {@code advisory_level} is
+ * their maximum.
  */
 public final class SyntheticPanel {
   /** True coefficients, by term. */
   public static final List<String> TERMS = List.of(WaiverTerms.of("VNM"), WaiverTerms.of("THA"),
-      WaiverTerms.of("LAO"), WaiverTerms.of(WaiverTerms.OTHER), PanelColumns.STAY_LOG, PanelColumns.ADVISORY_LEVEL);
-  public static final double[] TRUTH = {0.25, 0.15, 0.35, 0.10, 0.20, -0.10};
+      WaiverTerms.of("LAO"), WaiverTerms.of(WaiverTerms.OTHER), PanelColumns.STAY_LOG, PanelColumns.EVISA_SHARE,
+      PanelColumns.VOA_SHARE, PanelColumns.ADVISORY_NATIONAL_LEVEL, PanelColumns.ADVISORY_REGIONAL_LEVEL);
+  public static final double[] TRUTH = {0.25, 0.15, 0.35, 0.10, 0.20, 0.08, 0.12, -0.10, -0.06};
 
   /** Destinations first (the compared ones lead), then origins; real ISO 3166-1 alpha-3 codes. */
   static final String[] CODES = (
@@ -65,7 +70,9 @@ public final class SyntheticPanel {
       .add("month", DataTypes.StringType).add("arrivals", DataTypes.LongType)
       .add("source", DataTypes.StringType).add("waiver_share", DataTypes.DoubleType)
       .add("stay_log", DataTypes.DoubleType).add("visa_fee_usd", DataTypes.DoubleType)
-      .add("advisory_level", DataTypes.DoubleType);
+      .add("advisory_level", DataTypes.DoubleType).add("evisa_share", DataTypes.DoubleType)
+      .add("voa_share", DataTypes.DoubleType).add("advisory_national_level", DataTypes.DoubleType)
+      .add("advisory_regional_level", DataTypes.DoubleType);
 
   private SyntheticPanel() {}
 
@@ -103,16 +110,26 @@ public final class SyntheticPanel {
     double stayLog = share * ReferenceStay.logRatio(stays[pr.nextInt(stays.length)]);
     double fee = (1 - share) * (20 + pr.nextInt(4) * 10);
     double pairFe = pr.nextGaussian() * 0.8;
+    // The regime before the waiver: visa_required, or e-visa / visa on arrival from a switch month.
+    double kind = pr.nextDouble();
+    int switchMonth = pr.nextInt(s.months());
+    double switched = t < switchMonth ? 0.0 : t == switchMonth ? 0.5 : 1.0;
+    double evisa = kind >= 0.4 && kind < 0.7 ? (1 - share) * switched : 0.0;
+    double voa = kind >= 0.7 ? (1 - share) * switched : 0.0;
     SplittableRandom ar = new SplittableRandom(mix(seed, 2, pair * 131 + t / 6));
-    double advisory = ar.nextDouble() < 0.15 ? 2 + ar.nextInt(3) * 0.5 : 1.0;
+    double national = ar.nextDouble() < 0.15 ? 2 + ar.nextInt(3) * 0.5 : 1.0;
+    SplittableRandom rr = new SplittableRandom(mix(seed, 6, pair * 131 + t / 4));
+    double regional = rr.nextDouble() < 0.12 ? 3 + rr.nextInt(3) * 0.5 : 0.0;
     double dm = new SplittableRandom(mix(seed, 3, (long) d * 100_000 + t)).nextGaussian() * 0.3;
     double om = new SplittableRandom(mix(seed, 4, (long) o * 100_000 + t)).nextGaussian() * 0.3;
     int w = d < 3 ? d : 3;
-    double xb = TRUTH[w] * share + TRUTH[4] * stayLog + TRUTH[5] * advisory;
+    double xb = TRUTH[w] * share + TRUTH[4] * stayLog + TRUTH[5] * evisa + TRUTH[6] * voa
+        + TRUTH[7] * national + TRUTH[8] * regional;
     double mu = Math.exp(4 + pairFe + dm + om + xb);
     SplittableRandom yr = new SplittableRandom(mix(seed, 5, id));
     Long arrivals = yr.nextDouble() < 0.01 ? null : poisson(mu, yr);
-    return RowFactory.create(dest, orig, month, arrivals, "synthetic", share, stayLog, fee, advisory);
+    return RowFactory.create(dest, orig, month, arrivals, "synthetic", share, stayLog, fee,
+        Math.max(national, regional), evisa, voa, national, regional);
   }
 
   private static long mix(long seed, long stream, long key) {

@@ -10,8 +10,14 @@ import org.apache.spark.sql.Row;
  * weights) make a new block that shares the arrays that did not change, so a cached RDD of new
  * blocks costs only the new arrays.
  *
- * <p>Demeaning columns are numbered: 0 is the working outcome ({@link #z}, or {@link #y} when
- * there are no working values), 1..k are the regressors.
+ * <p>Besides the data, a block carries the state of the weighted regression being solved on it,
+ * each in a field of its own: {@link #w} the regression weights, {@link #response} the outcome of
+ * that regression, and for PPML's IRLS also {@link #mu} and {@link #eta}. They are set together by
+ * {@link #withIrls} (PPML) or {@link #withRegression} (any other weighted regression, e.g. the
+ * separation check's ReLU regressions of u).
+ *
+ * <p>Demeaning columns are numbered: 0 is the regression's outcome ({@link #response}, or
+ * {@link #y} when none is set), 1..k are the regressors.
  */
 public final class Block implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,24 +33,26 @@ public final class Block implements Serializable {
   public final long[][] clusters;
   /** Start of each run of equal local-dimension ids (plus n at the end); null when no local FE. */
   public final int[] runs;
-  /** IRLS weights, or null for weight 1. */
+  /** Regression weights (IRLS: mu; separation check: its heavy weights), or null for weight 1. */
   public final double[] w;
-  /** IRLS working outcome, or null to use y. */
-  public final double[] z;
-  /** PPML linear predictor, or null. */
+  /** Outcome of the weighted regression (IRLS: the working outcome z; separation check: u), or null to use y. */
+  public final double[] response;
+  /** PPML fitted mean mu = exp(eta), or null outside IRLS. */
+  public final double[] mu;
+  /** PPML linear predictor eta, or null outside IRLS. */
   public final double[] eta;
 
   /** Index of the local fixed effect (rows sorted by it), or -1. */
   public final int localDim;
 
-  Block(double[] y, double[][] x, int[][] fe, long[][] clusters, int localDim, double[] w,
-      double[] z, double[] eta) {
+  /** A block of data without regression state. */
+  Block(double[] y, double[][] x, int[][] fe, long[][] clusters, int localDim) {
     this(y, x, fe, clusters, localDim, localDim >= 0 ? runStarts(fe[localDim], y.length) : null,
-        w, z, eta);
+        null, null, null, null);
   }
 
   private Block(double[] y, double[][] x, int[][] fe, long[][] clusters, int localDim, int[] runs,
-      double[] w, double[] z, double[] eta) {
+      double[] w, double[] response, double[] mu, double[] eta) {
     this.localDim = localDim;
     this.n = y.length;
     this.y = y;
@@ -53,27 +61,28 @@ public final class Block implements Serializable {
     this.clusters = clusters;
     this.runs = runs;
     this.w = w;
-    this.z = z;
+    this.response = response;
+    this.mu = mu;
     this.eta = eta;
   }
 
-  /** Number of demeaning columns: working outcome plus regressors. */
-  public int columns() {
-    return x.length + 1;
-  }
-
-  /** Demeaning column c: 0 the working outcome, 1..k the regressors. */
+  /** Demeaning column c: 0 the regression's outcome, 1..k the regressors. */
   public double[] column(int c) {
-    return c == 0 ? (z != null ? z : y) : x[c - 1];
+    return c == 0 ? (response != null ? response : y) : x[c - 1];
   }
 
   public double weight(int i) {
     return w == null ? 1.0 : w[i];
   }
 
-  /** The same observations with new IRLS state. */
-  public Block withWorking(double[] weights, double[] working, double[] linear) {
-    return new Block(y, x, fe, clusters, localDim, runs, weights, working, linear);
+  /** The same observations in a PPML IRLS step: weights mu, working outcome z, linear predictor eta. */
+  public Block withIrls(double[] mu, double[] z, double[] eta) {
+    return new Block(y, x, fe, clusters, localDim, runs, mu, z, mu, eta);
+  }
+
+  /** The same observations in a weighted regression of {@code response} (null: y) with {@code weights} (null: 1). */
+  public Block withRegression(double[] weights, double[] response) {
+    return new Block(y, x, fe, clusters, localDim, runs, weights, response, null, null);
   }
 
   /** Keeps the rows whose flag is set; returns this block when all are kept. */
@@ -105,8 +114,11 @@ public final class Block implements Serializable {
     for (int g = 0; g < clusters.length; g++) {
       ncl[g] = pick(clusters[g], idx);
     }
-    return new Block(pick(y, idx), nx, nfe, ncl, localDim, w == null ? null : pick(w, idx),
-        z == null ? null : pick(z, idx), eta == null ? null : pick(eta, idx));
+    double[] nw = w == null ? null : pick(w, idx);
+    return new Block(pick(y, idx), nx, nfe, ncl, localDim,
+        localDim >= 0 ? runStarts(nfe[localDim], m) : null, nw,
+        response == null ? null : pick(response, idx), mu == null ? null : mu == w ? nw : pick(mu, idx),
+        eta == null ? null : pick(eta, idx));
   }
 
   private static double[] pick(double[] a, int[] idx) {
@@ -202,7 +214,7 @@ public final class Block implements Serializable {
         }
       }
     }
-    return new Block(ys, xs, fes, cls, localDim, null, null, null);
+    return new Block(ys, xs, fes, cls, localDim);
   }
 
   static final class DoubleArray {

@@ -49,10 +49,6 @@ public record FeLayout(List<String> names, long[] levels, int local) implements 
     return Math.toIntExact(total);
   }
 
-  public boolean hasLocal() {
-    return local >= 0;
-  }
-
   /** Offsets of all dimensions (-1 for the local one), for inner loops. */
   public int[] offsets() {
     int[] o = new int[levels.length];

@@ -156,6 +156,6 @@ final class RawBlock implements Serializable {
         clusters[g][i] = map[local[i]];
       }
     }
-    return new Block(y, x, fe, clusters, -1, null, null, null);
+    return new Block(y, x, fe, clusters, -1);
   }
 }

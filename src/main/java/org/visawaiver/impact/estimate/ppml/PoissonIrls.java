@@ -168,7 +168,7 @@ public final class PoissonIrls {
   private static Block update(Block b, double[] residual) {
     double[] eta = new double[b.n];
     for (int i = 0; i < b.n; i++) {
-      eta[i] = b.z[i] - residual[i];
+      eta[i] = b.response[i] - residual[i];
     }
     return working(b, eta);
   }
@@ -183,14 +183,13 @@ public final class PoissonIrls {
 
   /** Weights μ = exp(η) and working outcome z = η + (y - μ)/μ. */
   static Block working(Block b, double[] eta) {
-    double[] w = new double[b.n];
+    double[] mu = new double[b.n];
     double[] z = new double[b.n];
     for (int i = 0; i < b.n; i++) {
-      double mu = Math.exp(eta[i]);
-      w[i] = mu;
-      z[i] = eta[i] + (b.y[i] - mu) / mu;
+      mu[i] = Math.exp(eta[i]);
+      z[i] = eta[i] + (b.y[i] - mu[i]) / mu[i];
     }
-    return b.withWorking(w, z, eta);
+    return b.withIrls(mu, z, eta);
   }
 
   /** Poisson deviance 2 Σ [y log(y/μ) - (y - μ)]. */
@@ -200,7 +199,7 @@ public final class PoissonIrls {
           double s = 0;
           for (int i = 0; i < b.n; i++) {
             double y = b.y[i];
-            double mu = b.w[i];
+            double mu = b.mu[i];
             s += (y > 0 ? y * Math.log(y / mu) : 0) - (y - mu);
           }
           return acc + 2 * s;

@@ -102,7 +102,7 @@ public final class ReluSeparation {
           for (int i = 0; i < b.n; i++) {
             keep[i] = !(b.y[i] == 0 && fit[i] > cut);
           }
-          return b.keep(keep).withWorking(null, null, null);
+          return b.keep(keep).withRegression(null, null);
         }).persist(StorageLevel.MEMORY_AND_DISK());
         long n = kept2.map(b -> (long) b.n).fold(0L, Long::sum);
         gamma.unpersist(false);
@@ -117,7 +117,7 @@ public final class ReluSeparation {
         for (int i = 0; i < b.n; i++) {
           u[i] = Math.max(fit[i], 0);
         }
-        return b.withWorking(b.w, u, null);
+        return b.withRegression(b.w, u);
       }).persist(StorageLevel.MEMORY_AND_DISK());
       next.count();
       gamma.unpersist(false);
@@ -167,7 +167,7 @@ public final class ReluSeparation {
       w[i] = b.y[i] > 0 ? HEAVY : 1.0;
       u[i] = b.y[i] > 0 ? 0.0 : 1.0;
     }
-    return b.withWorking(w, u, null);
+    return b.withRegression(w, u);
   }
 
   /** Linear prediction of u (regressors and fixed effects), zero within TOL. */
@@ -175,7 +175,7 @@ public final class ReluSeparation {
     double[] r = WeightedFit.residual(b, offsets, beta, gamma);
     double[] fit = new double[b.n];
     for (int i = 0; i < b.n; i++) {
-      double v = b.z[i] - r[i];
+      double v = b.response[i] - r[i];
       fit[i] = Math.abs(v) < TOL ? 0 : v;
     }
     return fit;

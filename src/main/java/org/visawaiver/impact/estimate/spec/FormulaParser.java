@@ -23,12 +23,14 @@ public final class FormulaParser {
 
   private final String text;
   private final String where;
+  private final String grammar;
   private final List<Token> tokens;
   private int pos;
 
   private FormulaParser(String text, String where, String grammar) {
     this.text = text;
     this.where = where;
+    this.grammar = grammar;
     this.tokens = tokenize(text, where, grammar);
   }
 
@@ -92,7 +94,7 @@ public final class FormulaParser {
 
   private EstimationException error(String what) {
     int position = pos < tokens.size() ? tokens.get(pos).position() : text.length();
-    String grammar = text.contains("~") ? GRAMMAR : VCOV_GRAMMAR;
+    // The grammar of what is parsed (a formula without "~" is still a formula).
     return error(text, where, grammar, what, position);
   }
 

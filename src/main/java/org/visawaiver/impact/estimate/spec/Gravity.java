@@ -3,7 +3,6 @@ package org.visawaiver.impact.estimate.spec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.visawaiver.impact.config.InputException;
 
 /**
  * The gravity structure of a model's fixed effects, for the Weidner-Zylkin corrections: exporter
@@ -64,7 +63,7 @@ public record Gravity(String i, String j, String t, boolean threeWay) {
    */
   public static Gravity configured(List<String> columns, ModelFormula formula, String where) {
     if (columns.size() != 3 || Set.copyOf(columns).size() != 3) {
-      throw new InputException(where + ": gravity names three different columns i, j, t (origin, "
+      throw new EstimationException(where + ": gravity names three different columns i, j, t (origin, "
           + "destination, time), found " + columns + "; example: " + EXAMPLE
           + "; nothing was estimated");
     }
@@ -77,7 +76,7 @@ public record Gravity(String i, String j, String t, boolean threeWay) {
     boolean three = fes != null && fes.size() == 3
         && fes.containsAll(List.of(Set.of(i, t), Set.of(j, t), Set.of(i, j)));
     if (!two && !three) {
-      throw new InputException(where + ": gravity = " + columns + " needs the fixed effects "
+      throw new EstimationException(where + ": gravity = " + columns + " needs the fixed effects "
           + i + "^" + t + " + " + j + "^" + t + " (two-way) or also " + i + "^" + j
           + " (three-way), found \"" + formula.text() + "\"; example: " + EXAMPLE
           + "; nothing was estimated");

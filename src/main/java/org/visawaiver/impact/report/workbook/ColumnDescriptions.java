@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.visawaiver.impact.io.TableColumn;
 import org.visawaiver.impact.scenario.ScenarioTables;
+import org.visawaiver.impact.scenario.summary.SummaryTables;
 
 /**
  * What each column of the workbook's sheets means, for its Columns sheet: the scenario tables'
@@ -36,6 +37,10 @@ public final class ColumnDescriptions {
   public static Map<String, String> all() {
     Map<String, String> out = new LinkedHashMap<>(ESTIMATES);
     for (TableColumn c : ScenarioTables.table("annual", List.of()).columns()) {
+      out.put(c.name(), c.description());
+    }
+    // the summary's columns are cumulative over the horizon: their descriptions win for shared names
+    for (TableColumn c : SummaryTables.summaryTable(List.of()).columns()) {
       out.put(c.name(), c.description());
     }
     return out;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.estimate.ModelFitter;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
@@ -28,11 +28,11 @@ import org.visawaiver.impact.testing.SharedSpark;
  * the relative tolerance stored beside them (1e-4; the reference prints 7 decimals). The PPML
  * estimates and ppmlhdfe's pair-clustered SEs (G/(G - 1) only) are checked too.
  */
-class WeidnerZylkinGoldenTest {
-  static final String DATA = "/reference/ppml-fe-bias/trade_manuf_65countries.csv";
-  static final String THREE_WAY =
+public class WeidnerZylkinGoldenTest {
+  public static final String DATA = "/reference/ppml-fe-bias/trade_manuf_65countries.csv";
+  public static final String THREE_WAY =
       "trade ~ fta | isoimp^year + isoexp^year + isoimp^isoexp";
-  static final String TWO_WAY = "trade ~ ln_distw + contig + colony + comlang_off + comleg + fta"
+  public static final String TWO_WAY = "trade ~ ln_distw + contig + colony + comlang_off + comleg + fta"
       + " | isoimp^year + isoexp^year";
   static final List<String> GRAVITY = List.of("isoexp", "isoimp", "year");
 
@@ -49,7 +49,7 @@ class WeidnerZylkinGoldenTest {
     data.unpersist();
   }
 
-  static List<CSVRecord> expected(String model) throws Exception {
+  public static List<CSVRecord> expected(String model) throws Exception {
     List<CSVRecord> out = new ArrayList<>();
     try (Reader in = new InputStreamReader(
         WeidnerZylkinGoldenTest.class.getResourceAsStream(
@@ -90,7 +90,7 @@ class WeidnerZylkinGoldenTest {
     }
   }
 
-  static void assertClose(double expected, double actual, double rel, String what) {
+  public static void assertClose(double expected, double actual, double rel, String what) {
     double err = Math.abs(actual - expected) / Math.abs(expected);
     System.out.printf("%s: %.8f vs reference %.8f (relative error %.2e)%n", what, actual,
         expected, err);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.visawaiver.impact.config.InputException;
 
 /** Which columns are origin, destination and time: read from the fixed effects or configured. */
 class GravityTest {
@@ -41,12 +40,12 @@ class GravityTest {
     ModelFormula two = f("y ~ x | exp^year + imp^year");
     assertEquals(new Gravity("imp", "exp", "year", false),
         Gravity.configured(List.of("imp", "exp", "year"), two, "model \"m\""));
-    InputException e = assertThrows(InputException.class,
+    EstimationException e = assertThrows(EstimationException.class,
         () -> Gravity.configured(List.of("exp", "year", "imp"), two, "model \"m\""));
     assertEquals("model \"m\": gravity = [exp, year, imp] needs the fixed effects exp^imp + "
         + "year^imp (two-way) or also exp^year (three-way), found \"y ~ x | exp^year + "
         + "imp^year\"; example: " + Gravity.EXAMPLE + "; nothing was estimated", e.getMessage());
-    InputException g = assertThrows(InputException.class,
+    EstimationException g = assertThrows(EstimationException.class,
         () -> Gravity.configured(List.of("exp", "imp"), two, "fit --gravity"));
     assertEquals("fit --gravity: gravity names three different columns i, j, t (origin, "
         + "destination, time), found [exp, imp]; example: " + Gravity.EXAMPLE
