@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visawaiver.impact.config.JobConfig;
@@ -25,10 +26,19 @@ class ReportStepTest {
       "fan_incremental_arrivals_waiver_all4", "fan_net_fiscal_usd_waiver_all4", "net_fiscal_distribution",
       "tornado_waiver_KOR", "tornado_waiver_all4");
 
+  @TempDir static Path shared;
+  static Path out;
+  static Path page;
+
+  /** One report of the fixture run, read by the tests below (rendering takes a few seconds). */
+  @BeforeAll
+  static void report() {
+    out = ReportFixtures.copyRun(shared);
+    page = ReportStep.run(ReportFixtures.config(), out, "run").orElseThrow();
+  }
+
   @Test
-  void writesOneSelfContainedPageWithEveryFigureAsSvgAndPng(@TempDir Path tmp) throws Exception {
-    Path out = ReportFixtures.copyRun(tmp);
-    Path page = ReportStep.run(JobConfig.load(null, false, List.of()), out, "run").orElseThrow();
+  void writesOneSelfContainedPageWithEveryFigureAsSvgAndPng() throws Exception {
     assertEquals(out.resolve("report/index.html"), page);
     String html = Files.readString(page);
     for (String f : FIGURES) {
@@ -43,9 +53,9 @@ class ReportStepTest {
       assertFalse(html.contains(banned), banned);
     }
     assertTrue(html.contains("id=\"synthetic-banner\""), "the sample's arrivals are synthetic");
-    assertTrue(html.contains("arrivals.csv (first at line 2)"), "banner names the file");
+    assertTrue(html.contains("arrivals.csv (first at line 3)"), "banner names the file");
     assertTrue(html.contains("<table class=\"regression\">"));
-    assertTrue(html.contains("spend 673 = USD 803.51"), "assumptions show the parameters' sources");
+    assertTrue(html.contains("spend 673 = USD 803.51 x 0.8376 (test source)"), "assumptions show the parameters' sources");
     assertTrue(html.contains("data-column=\"rows_read\" data-value=\"61997\">61,997</td>"), "data quality");
     for (String f : List.of("regression_table.csv", "regression_table.html", "regression_table.tex")) {
       assertTrue(Files.isRegularFile(out.resolve("estimates/" + f)), f);
@@ -54,9 +64,8 @@ class ReportStepTest {
 
   /** Every number of the headline is a cell of scenario_summary.csv, shown as that number. */
   @Test
-  void headlineNumbersEqualScenarioSummary(@TempDir Path tmp) throws Exception {
-    Path out = ReportFixtures.copyRun(tmp);
-    String html = Files.readString(ReportStep.run(JobConfig.load(null, false, List.of()), out, "run").orElseThrow());
+  void headlineNumbersEqualScenarioSummary() throws Exception {
+    String html = Files.readString(page);
     CsvTable summary = CsvTable.read(out, "scenarios/scenario_summary.csv").orElseThrow();
     String headline = html.substring(html.indexOf("<table class=\"headline\">"));
     headline = headline.substring(0, headline.indexOf("</table>"));
@@ -93,7 +102,7 @@ class ReportStepTest {
   @Test
   void theEstimateCommandReportsTheEstimatesAlone(@TempDir Path tmp) throws Exception {
     Path out = ReportFixtures.copyRun(tmp, "scenarios");
-    String html = Files.readString(ReportStep.run(JobConfig.load(null, false, List.of()), out, "estimate")
+    String html = Files.readString(ReportStep.run(ReportFixtures.config(), out, "estimate")
         .orElseThrow());
     assertTrue(html.contains("No scenarios in this run (scenarios/scenario_summary.csv is absent"));
     assertTrue(html.contains("<table class=\"regression\">"));
@@ -106,7 +115,7 @@ class ReportStepTest {
   void reportEnabledFalseWritesNothing(@TempDir Path tmp) {
     Path out = ReportFixtures.copyRun(tmp);
     assertEquals(Optional.empty(),
-        ReportStep.run(JobConfig.load(null, false, List.of("report.enabled=false")), out, "run"));
+        ReportStep.run(ReportFixtures.config("report.enabled=false"), out, "run"));
     assertFalse(Files.exists(out.resolve("report")));
     assertFalse(Files.exists(out.resolve("estimates/regression_table.csv")));
   }

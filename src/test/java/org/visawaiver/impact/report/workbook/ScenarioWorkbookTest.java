@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.report.ReportFixtures;
 import org.visawaiver.impact.report.ReportStep;
 
 /** Reads the workbook's XML back: sheet order, number formats of given cells, frozen headers, widths. */
@@ -29,14 +30,8 @@ class ScenarioWorkbookTest {
 
   @Test
   void sheetsInOrderWithNumberFormatsFrozenHeadersWidthsAndNoFormulas(@TempDir Path out) throws Exception {
-    try (Stream<Path> files = Files.walk(RUN)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path t = out.resolve(RUN.relativize(f).toString());
-        Files.createDirectories(t.getParent());
-        Files.copy(f, t);
-      }
-    }
-    Path file = ReportStep.workbook(JobConfig.load(null, false, List.of()), out, "run").orElseThrow();
+    ReportFixtures.copyRun(out);
+    Path file = ReportStep.workbook(ReportFixtures.config(), out, "run").orElseThrow();
     Map<String, String> parts = unzip(file);
     String book = parts.get("xl/workbook.xml");
     List<String> names = new ArrayList<>();
@@ -73,14 +68,14 @@ class ScenarioWorkbookTest {
     assertEquals(ColumnFormat.ESTIMATE, formats.get(style(estimates, "C2")));
     assertEquals("0.18841274347958478", value(estimates, "C2"));
     // Assumptions hold the parameters with their sources (shared strings)
-    assertTrue(parts.get("xl/sharedStrings.xml").contains("spend 673 = USD 803.51"));
+    assertTrue(parts.get("xl/sharedStrings.xml").contains("spend 673 = USD 803.51 x 0.8376 (test source)"));
     assertTrue(parts.get("xl/sharedStrings.xml").contains("percent (0.0%); the cell holds the CSV value / 100"));
   }
 
   @Test
   void noWorkbookWhenScenarioXlsxIsFalse(@TempDir Path out) {
     assertEquals(java.util.Optional.empty(),
-        ReportStep.workbook(JobConfig.load(null, false, List.of("scenario.xlsx=false")), out, "run"));
+        ReportStep.workbook(ReportFixtures.config("scenario.xlsx=false"), out, "run"));
   }
 
   private static Map<String, String> unzip(Path file) throws IOException {
