@@ -5,11 +5,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.visawaiver.impact.report.CsvTable;
-import org.visawaiver.impact.report.RunOutputs;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.outputs.RunOutputs;
 import org.visawaiver.impact.report.figures.Figure;
 import org.visawaiver.impact.report.table.RegressionTable;
 import org.visawaiver.impact.report.table.RegressionTableWriter;
+import org.visawaiver.impact.report.format.Display;
+import org.visawaiver.impact.report.format.Html;
 
 /**
  * The report page, {@code OUT/report/index.html}: one self-contained HTML file (styles inline,
