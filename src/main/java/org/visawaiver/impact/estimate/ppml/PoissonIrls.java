@@ -2,6 +2,7 @@ package org.visawaiver.impact.estimate.ppml;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -86,7 +87,22 @@ public final class PoissonIrls {
         kept = sel.kept();
         notes.addAll(sel.notes());
       }
-      beta = LeastSquares.solve(cp, kept).beta();
+      LeastSquares.Solution step;
+      try {
+        step = LeastSquares.solve(cp, kept);
+      } catch (NonPositiveDefiniteMatrixException e) {
+        // A regressor collinear with the fixed effects can pass the first iteration's check, made
+        // on its loose demeaning (EARLY_TOL), and show up as an exactly singular system once the
+        // demeaning is tight (seen with event-study cells). Judge collinearity again on this
+        // iteration's cross-products.
+        LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
+        kept = sel.kept();
+        sel.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        LOG.info("model {}: IRLS iteration {}: collinearity judged again: {}", model, it,
+            sel.notes());
+        step = LeastSquares.solve(cp, kept);
+      }
+      beta = step.beta();
       double[] gamma = WeightedFit.combined(alpha, beta);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cur.context());
       Broadcast<double[]> bg = jsc.broadcast(gamma);
