@@ -8,21 +8,33 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.estimate.eventstudy.EventColumns;
 import org.visawaiver.impact.estimate.eventstudy.EventStudy;
+import org.visawaiver.impact.estimate.eventstudy.EventStudyWriter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.FixedEffect;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 
 /**
  * Fits the configured models on the panel and writes OUT/estimates/: coefficients.csv,
- * model_summary.csv, waiver_comparison.csv, regime_contrasts.csv (and event_study.csv when
- * enabled). Returns the
- * models' slim results, the first being the default model.
+ * model_summary.csv, waiver_comparison.csv, regime_contrasts.csv (and event_study.csv,
+ * event_study_summary.csv when enabled). Returns the models' slim results, the first being the
+ * default model.
  */
 public final class EstimationStep {
   private static final Logger LOG = LoggerFactory.getLogger(EstimationStep.class);
+  /**
+   * The event study of a destination D: a pair's cohort is its first month with waiver_share > 0,
+   * the units are the (origin, destination) pairs, the group is the destination.
+   */
+  public static final EventColumns EVENT_COLUMNS = new EventColumns(PanelColumns.WAIVER_SHARE,
+      PanelColumns.DESTINATION, FixedEffect.of(PanelColumns.ORIGIN, PanelColumns.DESTINATION),
+      PanelColumns.MONTH);
 
   private EstimationStep() {}
 
@@ -34,7 +46,7 @@ public final class EstimationStep {
     EstimatesWriter.write(dir, fits, settings.compare());
     RegimeContrastsWriter.write(dir, fits, settings.compare());
     if (settings.eventStudy().enabled()) {
-      EventStudy.run(panel, settings, dir);
+      EventStudyWriter.write(dir, EventStudy.run(panel, EVENT_COLUMNS, settings));
     }
     List<ModelResult> results = new ArrayList<>();
     fits.forEach(f -> results.add(f.toModelResult()));

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.result.FitResult;

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.bench.SyntheticPanel;
+import org.visawaiver.impact.estimate.eventstudy.EventStudy;
+import org.visawaiver.impact.estimate.eventstudy.EventStudyWriter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -202,17 +205,30 @@ class EstimationStepTest {
   @Test
   void writesTheEventStudy(@TempDir Path out) throws Exception {
     EstimationSettings s = EstimationFixtures.settings(List.of("estimate.compare=[VNM]",
-        "estimate.event-study.leads=2", "estimate.event-study.lags=3"));
-    List<FitResult> fits = org.visawaiver.impact.estimate.eventstudy.EventStudy.run(panel, s, out);
-    assertEquals(List.of("rel_month::-2", "rel_month::0", "rel_month::1", "rel_month::2",
-        "rel_month::3", "waiver_share_other_destinations", "stay_log", "evisa_share", "voa_share",
-        "advisory_national_level", "advisory_regional_level"),
-        fits.get(0).terms());
+        "estimate.event-study.leads=2", "estimate.event-study.lags=3",
+        "estimate.event-study.bin-width=2"));
+    List<EventStudy.Result> results = EventStudy.run(panel, EstimationStep.EVENT_COLUMNS, s);
+    EventStudyWriter.write(out, results);
+    List<String> terms = results.get(0).fit().terms();
+    assertTrue(terms.get(0).startsWith("event_cell::"), terms.toString());
+    // The default model's other regressors, read from its formula, after the other destinations'
+    // waiver share.
+    List<String> others = new java.util.ArrayList<>(List.of("waiver_share_not_VNM"));
+    s.models().get(0).formula().terms().stream()
+        .filter(t -> !(t instanceof org.visawaiver.impact.estimate.spec.Term.WaiverBy))
+        .forEach(t -> others.add(t.label()));
+    assertTrue(others.size() > 2, others.toString());
+    assertEquals(others, terms.subList(terms.size() - others.size(), terms.size()));
     List<String> lines = Files.readAllLines(out.resolve("event_study.csv"));
-    assertEquals("model,destination,rel_month,estimate,std_error,ci_low,ci_high,effect_pct",
-        lines.get(0));
-    assertEquals(1 + 6, lines.size());
-    assertEquals("ppml_event_VNM,VNM,-1,0,,,,0", lines.get(2));
+    assertEquals("model,destination,rel_bin,rel_from,rel_to,estimate,std_error,ci_low,ci_high,"
+        + "effect_pct,cohorts,observations", lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("ppml,VNM,-2,-2,-1,0,,,,0,")),
+        lines.toString());
+    List<String> summary = Files.readAllLines(out.resolve("event_study_summary.csv"));
+    assertEquals("model,destination,att,att_std_error,att_ci_low,att_ci_high,pretrend_wald,"
+        + "pretrend_df,pretrend_p_value,treated_pairs,cohorts,always_treated_dropped",
+        summary.get(0));
+    assertEquals(2, summary.size());
   }
 
   @Test

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.visawaiver.impact.estimate.frame.Block;
+import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.frame.FeLayout;
 
 /**

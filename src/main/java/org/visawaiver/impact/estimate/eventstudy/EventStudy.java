@@ -1,118 +1,162 @@
 package org.visawaiver.impact.estimate.eventstudy;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-import static org.visawaiver.impact.io.SpreadsheetCells.exact;
-import static org.visawaiver.impact.io.SpreadsheetCells.text;
-
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.spec.EstimationException;
-import org.visawaiver.impact.estimate.ModelFitter;
-import org.visawaiver.impact.estimate.result.CoefficientRow;
+import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
-import org.visawaiver.impact.estimate.spec.FixedEffect;
+import org.visawaiver.impact.estimate.spec.EstimationSettings.EventStudySettings;
+import org.visawaiver.impact.estimate.spec.ModelFormula;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.Term;
-import org.visawaiver.impact.io.CsvTableWriter;
-import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.estimate.spec.VcovSpec;
 
 /**
- * Event study around waiver starts (estimate.event-study): for each compared destination, the
- * event of a pair (origin, destination) is the first month its waiver_share is positive;
- * rel_month = months since then, binned at -leads and +lags; pairs without an event sit in the
- * reference level -1 with the month before each event. The model is the default model's
- * estimator, fixed effects and variance with {@code i(rel_month, ref=-1)} in place of
- * waiver_by(), plus the waiver_share of the other destinations and the other regressors.
- * Writes event_study.csv (model, destination, rel_month, estimate, std_error, ci_low, ci_high,
- * effect_pct); the reference month is written with estimate 0.
+ * Sun and Abraham's interaction-weighted event study for each compared group D (the design is in
+ * {@link CohortDesign}): the default model with its {@code waiver_by()} term (and any term of the
+ * treatment column) replaced by one dummy per (cohort, bin) cell except the reference bin, plus the
+ * treatment of the other groups; same other regressors, fixed effects, estimator and variance.
+ * The cell coefficients are aggregated by {@link SunAbrahamAggregation}. A group without units
+ * that switch is skipped with a log line.
  */
 public final class EventStudy {
-  public static final List<String> COLUMNS = List.of("model", "destination", "rel_month",
-      "estimate", "std_error", "ci_low", "ci_high", "effect_pct");
-  static final String REL = "rel_month";
-  static final String OTHERS = "waiver_share_other_destinations";
-
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStudy.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EventStudy.class);
 
   private EventStudy() {}
 
-  public static List<FitResult> run(Dataset<Row> panel, EstimationSettings settings, Path dir) {
-    ModelSpec base = settings.models().get(0);
-    int leads = settings.eventStudy().leads();
-    int lags = settings.eventStudy().lags();
-    List<List<String>> rows = new ArrayList<>();
-    List<FitResult> fits = new ArrayList<>();
-    for (String dest : settings.compare()) {
-      Dataset<Row> data = withEventTime(panel, dest, leads, lags);
-      List<Term> terms = new ArrayList<>();
-      terms.add(new Term.Interaction(REL, null, "-1"));
-      terms.add(new Term.Column(OTHERS));
-      for (Term t : base.formula().terms()) {
-        if (!(t instanceof Term.WaiverBy)) {
-          terms.add(t);
-        }
-      }
-      String formula = base.formula().outcome() + " ~ "
-          + String.join(" + ", terms.stream().map(Term::label).toList())
-          + (base.formula().fixedEffects().isEmpty() ? "" : " | " + String.join(" + ",
-              base.formula().fixedEffects().stream().map(FixedEffect::name).toList()));
-      ModelSpec spec = ModelSpec.of(base.name() + "_event_" + dest,
-          base.estimator().configName(), formula, base.vcov().label());
-      FitResult fit;
-      try {
-        fit = ModelFitter.fit(data, spec, settings);
-      } catch (EstimationException e) {
-        // The main estimates are written already; one destination without usable events must
-        // not stop the run.
-        LOG.warn("event study for {} skipped: {}", dest, e.getMessage());
-        continue;
-      }
-      fits.add(fit);
-      for (int k = -leads; k <= lags; k++) {
-        String term = REL + "::" + k;
-        if (k == -1) {
-          rows.add(List.of(text(fit.model()), text(dest), Integer.toString(k), "0", "", "", "",
-              "0"));
-          continue;
-        }
-        int i = fit.terms().indexOf(term);
-        if (i < 0) {
-          continue;
-        }
-        CoefficientRow r = fit.table().get(i);
-        rows.add(List.of(text(fit.model()), text(dest), Integer.toString(k), exact(r.estimate()),
-            exact(r.stdError()), exact(r.ciLow()), exact(r.ciHigh()), exact(r.effectPct())));
-      }
+  /**
+   * One group's event study.
+   *
+   * @param model the default model's name
+   * @param group the group D (compared destination)
+   * @param fit the cell regression
+   * @param cells every dummy cell with its estimation observations
+   * @param aggregates the bins, the ATT and the pre-trend test
+   * @param treatedUnits units of D with a cohort
+   * @param cohorts their distinct cohorts
+   * @param alwaysTreated units of D left out as always-treated
+   */
+  public record Result(String model, String group, FitResult fit,
+      List<SunAbrahamAggregation.CellCount> cells, SunAbrahamAggregation.Aggregates aggregates,
+      long treatedUnits, long cohorts, long alwaysTreated) {
+    public Result {
+      cells = List.copyOf(cells);
     }
-    CsvTableWriter.write(dir.resolve("event_study.csv"), COLUMNS, rows);
-    return fits;
   }
 
-  /** Adds rel_month (binned event time, -1 when no event) and the other destinations' share. */
-  static Dataset<Row> withEventTime(Dataset<Row> panel, String dest, int leads, int lags) {
-    Column monthIndex = functions.substring(col(PanelColumns.MONTH), 1, 4).cast("int").multiply(12)
-        .plus(functions.substring(col(PanelColumns.MONTH), 6, 2).cast("int"));
-    Column isDest = col(PanelColumns.DESTINATION).equalTo(lit(dest));
-    Dataset<Row> withIndex = panel.withColumn("_mi", monthIndex);
-    Dataset<Row> events = withIndex.where(isDest.and(col(PanelColumns.WAIVER_SHARE).gt(0)))
-        .groupBy(PanelColumns.ORIGIN, PanelColumns.DESTINATION)
-        .agg(functions.min("_mi").as("_event"));
-    Dataset<Row> joined = withIndex.join(events, scala.collection.JavaConverters
-        .asScalaBuffer(List.of(PanelColumns.ORIGIN, PanelColumns.DESTINATION)).toSeq(), "left");
-    Column rel = greatest(lit(-leads), least(lit(lags), col("_mi").minus(col("_event"))));
-    return joined
-        .withColumn(REL, when(col("_event").isNull(), lit(-1)).otherwise(rel).cast("string"))
-        .withColumn(OTHERS, when(isDest, lit(0.0)).otherwise(col(PanelColumns.WAIVER_SHARE)))
-        .drop("_mi", "_event");
+  /** The event studies of every group of {@code estimate.compare}, with the first model. */
+  public static List<Result> run(Dataset<Row> panel, EventColumns columns,
+      EstimationSettings settings) {
+    return run(panel, columns, settings, settings.models().get(0), settings.compare());
+  }
+
+  /** The event studies of {@code groups} with {@code base}'s regressors, effects and variance. */
+  public static List<Result> run(Dataset<Row> panel, EventColumns columns,
+      EstimationSettings settings, ModelSpec base, List<String> groups) {
+    return run(panel, columns, settings, base, groups, List.of(base.vcov()));
+  }
+
+  /**
+   * As above, reported under each of {@code vcovs} (one fit per group): results in the order
+   * group, then variance.
+   */
+  public static List<Result> run(Dataset<Row> panel, EventColumns columns,
+      EstimationSettings settings, ModelSpec base, List<String> groups, List<VcovSpec> vcovs) {
+    EventStudySettings es = settings.eventStudy();
+    RelativeBins bins = new RelativeBins(es.leads(), es.lags(), es.binWidth());
+    List<Result> results = new ArrayList<>();
+    try (CohortDesign design = new CohortDesign(panel, columns, bins, base.formula().outcome())) {
+      for (String group : groups) {
+        results.addAll(estimate(design, design.forGroup(group), base, columns, settings, vcovs));
+      }
+    }
+    return results;
+  }
+
+  private static List<Result> estimate(CohortDesign design, CohortDesign.Group g, ModelSpec base,
+      EventColumns es, EstimationSettings settings, List<VcovSpec> vcovs) {
+    if (g.dummyCells().isEmpty()) {
+      LOG.warn("event study for {} skipped: no unit of {} = {} switches to {} > 0 after its "
+          + "first period ({} always-treated left out)", g.group(), es.group(), g.group(),
+          es.treatment(), g.alwaysTreated());
+      return List.of();
+    }
+    ModelSpec spec = cellModel(base, es, g);
+    List<String> cellTerms = g.dummyCells().stream().map(c -> term(c.level())).toList();
+    AtomicReference<Map<String, Long>> counts = new AtomicReference<>();
+    List<FitResult> fits;
+    try {
+      fits = ModelFitter.fit(g.data(), spec, settings, vcovs,
+          frame -> counts.set(CellCounts.of(frame, cellTerms)));
+    } catch (EstimationException e) {
+      // The main estimates are written already; one group's event study must not stop the run.
+      LOG.warn("event study for {} skipped: {}", g.group(), e.getMessage());
+      return List.of();
+    }
+    List<SunAbrahamAggregation.CellCount> cells = new ArrayList<>();
+    for (CohortDesign.Cell c : g.dummyCells()) {
+      String term = term(c.level());
+      cells.add(new SunAbrahamAggregation.CellCount(term, c.cohort(), c.bin(),
+          counts.get().get(term)));
+    }
+    String ref = design.bins().reference().name();
+    List<CohortDesign.Cell> refCells = g.cells().stream().filter(c -> c.bin().equals(ref)).toList();
+    long refRows = refCells.stream().mapToLong(CohortDesign.Cell::reportedRows).sum();
+    List<Result> out = new ArrayList<>();
+    for (FitResult fit : fits) {
+      SunAbrahamAggregation.Aggregates agg =
+          SunAbrahamAggregation.of(fit, cells, design.bins(), refCells.size(), refRows);
+      LOG.info("event study {} ({}): {} cells, ATT {} (SE {}), pre-trend chi2({}) = {}, p = {}",
+          g.group(), fit.vcovLabel(), cells.size(), agg.att().estimate(), agg.att().stdError(),
+          agg.pretrend().df(), agg.pretrend().wald(), agg.pretrend().pValue());
+      out.add(new Result(base.name(), g.group(), fit, cells, agg, g.treatedUnits(), g.cohorts(),
+          g.alwaysTreated()));
+    }
+    return out;
+  }
+
+  /** The coefficient name of a cell. */
+  static String term(String level) {
+    return new Term.Interaction(CohortDesign.CELL, null, null).termName(level);
+  }
+
+  /** The base model with the cells in place of the treatment terms. */
+  static ModelSpec cellModel(ModelSpec base, EventColumns es, CohortDesign.Group g) {
+    List<Term> terms = new ArrayList<>();
+    terms.add(new Term.Interaction(CohortDesign.CELL, null, null));
+    if (g.otherTreatment() != null) {
+      terms.add(new Term.Column(g.otherTreatment()));
+    }
+    for (Term t : base.formula().terms()) {
+      if (!(t instanceof Term.WaiverBy) && !uses(t, es.treatment())) {
+        terms.add(t);
+      }
+    }
+    ModelFormula f = new ModelFormula(base.formula().outcome(), base.formula().outcomeLogged(),
+        terms, base.formula().fixedEffects());
+    // No Weidner-Zylkin correction of the cells: the aggregation uses the plain estimates.
+    return new ModelSpec(base.name() + "_event_" + g.group(), base.estimator(), f, base.vcov(),
+        Optional.empty());
+  }
+
+  private static boolean uses(Term t, String column) {
+    if (t instanceof Term.Column c) {
+      return c.column().equals(column);
+    }
+    if (t instanceof Term.Log l) {
+      return l.column().equals(column);
+    }
+    if (t instanceof Term.Interaction i) {
+      return i.factor().equals(column) || (i.value() != null && uses(i.value(), column));
+    }
+    return false;
   }
 }

@@ -8,7 +8,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.estimate.demean.BlockSums;
 
 /**
  * Drops, repeatedly until nothing changes, observations alone in a fixed-effect level

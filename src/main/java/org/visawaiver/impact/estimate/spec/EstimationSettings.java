@@ -43,8 +43,28 @@ public record EstimationSettings(
     compare = List.copyOf(compare);
   }
 
-  /** @param enabled write event_study.csv; @param leads months before; @param lags months after */
-  public record EventStudySettings(boolean enabled, int leads, int lags) {}
+  /**
+   * The event study's binning (estimate.event-study); the columns it reads are given by the caller.
+   *
+   * @param enabled write event_study.csv and event_study_summary.csv
+   * @param leads relative periods before the cohort binned individually; earlier ones are {@code pre}
+   * @param lags relative periods after the cohort binned individually; later ones are {@code post}
+   * @param binWidth periods per bin
+   */
+  public record EventStudySettings(boolean enabled, int leads, int lags, int binWidth) {
+    public EventStudySettings {
+      if (leads < 1 || lags < 0 || binWidth < 1) {
+        throw new EstimationException("estimate.event-study: leads must be >= 1, lags >= 0 and "
+            + "bin-width >= 1, found leads = " + leads + ", lags = " + lags + ", bin-width = "
+            + binWidth + "; the event study was not run");
+      }
+    }
+
+    static EventStudySettings from(Config es) {
+      return new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"),
+          es.getInt("lags"), es.getInt("bin-width"));
+    }
+  }
 
   /** Reads the {@code estimate} section; a missing or ill-typed key names itself. */
   public static EstimationSettings from(Config section) {
@@ -82,7 +102,7 @@ public record EstimationSettings(
           positive(section, "collinearity-tol"),
           section.getBoolean("separation-relu"),
           section.getInt("partitions"),
-          new EventStudySettings(es.getBoolean("enabled"), es.getInt("leads"), es.getInt("lags")));
+          EventStudySettings.from(es));
     } catch (ConfigException e) {
       throw new EstimationException("configuration, section estimate: " + e.getMessage()
           + "; see conf/application.conf for every key with its default", e);

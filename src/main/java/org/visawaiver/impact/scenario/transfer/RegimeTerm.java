@@ -2,7 +2,7 @@ package org.visawaiver.impact.scenario.transfer;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.visawaiver.impact.domain.PanelColumns;
+import org.visawaiver.impact.estimate.result.RegimeContrast;
 
 /**
  * The entry regimes of visa_policy.csv and the model term (panel column) that measures each one
@@ -10,20 +10,17 @@ import org.visawaiver.impact.domain.PanelColumns;
  * {@code b_waiver - b_R} (contract v2); visa_required has no term (the reference).
  */
 public enum RegimeTerm {
-  VISA_REQUIRED(null),
-  EVISA(PanelColumns.EVISA_SHARE),
-  VISA_ON_ARRIVAL(PanelColumns.VOA_SHARE),
-  VISA_FREE(null);
+  VISA_REQUIRED,
+  EVISA,
+  VISA_ON_ARRIVAL,
+  VISA_FREE;
 
-  private final String term;
-
-  RegimeTerm(String term) {
-    this.term = term;
-  }
-
-  /** The model term of this regime's share of days, empty for visa_required and visa_free. */
+  /**
+   * The model term of this regime's share of days ({@link RegimeContrast#shareTerm}), empty for
+   * visa_required (the reference) and visa_free (nothing to replace).
+   */
   public Optional<String> term() {
-    return Optional.ofNullable(term);
+    return this == VISA_FREE ? Optional.empty() : Optional.ofNullable(RegimeContrast.shareTerm(label()));
   }
 
   /** The name used in visa_policy.csv, e.g. {@code visa_on_arrival}. */

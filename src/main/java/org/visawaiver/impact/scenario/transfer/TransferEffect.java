@@ -1,9 +1,12 @@
 package org.visawaiver.impact.scenario.transfer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.domain.WaiverTerms;
+import org.visawaiver.impact.estimate.result.RegimeContrast;
 
 /**
  * The waiver effect of a new destination (Cambodia) treated as a draw from the population of the
@@ -109,17 +112,26 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
   /**
    * The predictive normal of the effect of going from {@code regime} to visa-free in a new
    * destination: {@code theta_new - b_R} (just {@code theta_new} when R has no term or the model
-   * lacks it). Mean and standard deviation in log points.
+   * lacks it). Mean and standard deviation in log points: the fixed-weight contrast
+   * {@code a'b_w - b_R} of {@link RegimeContrast} (variance {@code a'V_ww a + V_RR - 2 a'V_wR}) plus
+   * the between-destination variance {@code tau2 (1 + a'a)}.
    */
   public double[] contrast(RegimeTerm regime) {
-    List<String> others =
-        regime.term().filter(t -> fit.indexOf(t) >= 0).map(List::of).orElse(List.of());
-    Joint j = joint(others);
-    if (others.isEmpty()) {
-      return new double[] {j.mean()[0], Math.sqrt(j.cov()[0][0])};
+    double[] a = summary.weights();
+    Map<String, Double> weights = new LinkedHashMap<>();
+    double aa = 0;
+    for (int i = 0; i < a.length; i++) {
+      weights.put(WaiverTerms.of(destinations.get(i)), a[i]);
+      aa += a[i] * a[i];
     }
-    double var = j.cov()[0][0] + j.cov()[1][1] - 2 * j.cov()[0][1];
-    return new double[] {j.mean()[0] - j.mean()[1], Math.sqrt(Math.max(0, var))};
+    String from = regime.term().filter(t -> fit.indexOf(t) >= 0).isPresent()
+        ? regime.label()
+        : RegimeTerm.VISA_REQUIRED.label();
+    RegimeContrast c =
+        RegimeContrast.of(fit, "predictive", weights, from)
+            .orElseThrow(() -> new IllegalStateException("model " + fit.model() + ": no contrast from " + from));
+    double var = c.stdError() * c.stdError() + summary.tau2() * (1 + aa);
+    return new double[] {c.estimate(), Math.sqrt(var)};
   }
 
   /** A mean vector and covariance matrix (not copied: values built for one use). */

@@ -1,8 +1,7 @@
-package org.visawaiver.impact.estimate.demean;
+package org.visawaiver.impact.estimate.frame;
 
 import java.io.Serializable;
 import org.apache.spark.api.java.JavaRDD;
-import org.visawaiver.impact.estimate.frame.Block;
 
 /**
  * One pass over the blocks summing a fixed-length vector: a treeAggregate whose zero value is an

@@ -1,9 +1,10 @@
-package org.visawaiver.impact.estimate;
+package org.visawaiver.impact.estimate.fit;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
@@ -75,6 +76,16 @@ public final class ModelFitter {
    */
   public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
       EstimationSettings settings, List<VcovSpec> vcovs) {
+    return fit(panel, spec, settings, vcovs, frame -> { });
+  }
+
+  /**
+   * As {@link #fit(Dataset, ModelSpec, EstimationSettings, List)}, showing the estimation sample
+   * to {@code inspector} before it is released (the event study counts each cell's observations
+   * in it, as fixest's sunab() aggregation weights).
+   */
+  public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
+      EstimationSettings settings, List<VcovSpec> vcovs, Consumer<ModelFrame> inspector) {
     boolean poisson = spec.estimator() == Estimator.PPML;
     panel.sparkSession().sparkContext().setJobGroup("estimate",
         spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
@@ -112,6 +123,7 @@ public final class ModelFitter {
           clusterNames, fit.iterations(), fit.demeanIterations(), fit.converged(),
           fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes, wz));
     }
+    inspector.accept(frame);
     fit.blocks().unpersist(false);
     frame.blocks().unpersist(false);
     return results;

@@ -1,0 +1,54 @@
+package org.visawaiver.impact.estimate.eventstudy;
+
+import static org.visawaiver.impact.io.SpreadsheetCells.exact;
+import static org.visawaiver.impact.io.SpreadsheetCells.pValue;
+import static org.visawaiver.impact.io.SpreadsheetCells.text;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.BinEstimate;
+import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.Pooled;
+import org.visawaiver.impact.estimate.eventstudy.SunAbrahamAggregation.PretrendTest;
+import org.visawaiver.impact.io.CsvTableWriter;
+
+/**
+ * Writes estimates/event_study.csv (one row per bin; the reference bin with estimate 0 and empty
+ * standard error and interval) and estimates/event_study_summary.csv (ATT, pre-trend test and
+ * counts per group), with the contract's columns.
+ */
+public final class EventStudyWriter {
+  public static final List<String> BIN_COLUMNS = List.of("model", "destination", "rel_bin",
+      "rel_from", "rel_to", "estimate", "std_error", "ci_low", "ci_high", "effect_pct", "cohorts",
+      "observations");
+  public static final List<String> SUMMARY_COLUMNS = List.of("model", "destination", "att",
+      "att_std_error", "att_ci_low", "att_ci_high", "pretrend_wald", "pretrend_df",
+      "pretrend_p_value", "treated_pairs", "cohorts", "always_treated_dropped");
+
+  private EventStudyWriter() {}
+
+  public static void write(Path dir, List<EventStudy.Result> results) {
+    List<List<String>> bins = new ArrayList<>();
+    List<List<String>> summary = new ArrayList<>();
+    for (EventStudy.Result r : results) {
+      for (BinEstimate b : r.aggregates().bins()) {
+        bins.add(List.of(text(r.model()), text(r.group()), text(b.bin().name()),
+            bound(b.bin().from()), bound(b.bin().to()), exact(b.estimate()),
+            exact(b.stdError()), exact(b.ciLow()), exact(b.ciHigh()), exact(b.effectPct()),
+            Integer.toString(b.cohorts()), Long.toString(b.observations())));
+      }
+      Pooled att = r.aggregates().att();
+      PretrendTest pre = r.aggregates().pretrend();
+      summary.add(List.of(text(r.model()), text(r.group()), exact(att.estimate()),
+          exact(att.stdError()), exact(att.ciLow()), exact(att.ciHigh()), exact(pre.wald()),
+          Integer.toString(pre.df()), pValue(pre.pValue()), Long.toString(r.treatedUnits()),
+          Long.toString(r.cohorts()), Long.toString(r.alwaysTreated())));
+    }
+    CsvTableWriter.write(dir.resolve("event_study.csv"), BIN_COLUMNS, bins);
+    CsvTableWriter.write(dir.resolve("event_study_summary.csv"), SUMMARY_COLUMNS, summary);
+  }
+
+  private static String bound(Integer r) {
+    return r == null ? "" : Integer.toString(r);
+  }
+}
