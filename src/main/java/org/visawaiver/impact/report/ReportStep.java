@@ -19,6 +19,8 @@ import org.visawaiver.impact.report.table.RegressionTable;
 import org.visawaiver.impact.report.table.RegressionTableWriter;
 import org.visawaiver.impact.report.workbook.ColumnDescriptions;
 import org.visawaiver.impact.report.workbook.ScenarioWorkbook;
+import org.visawaiver.impact.report.outputs.OutputFiles;
+import org.visawaiver.impact.report.outputs.RunOutputs;
 
 /**
  * The report step, last before the manifest: reads the run's output files and writes

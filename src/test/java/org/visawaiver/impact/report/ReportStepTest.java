@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.report.page.Headline;
+import org.visawaiver.impact.report.outputs.CsvTable;
 
 class ReportStepTest {
   static final List<String> FIGURES = List.of("waiver_effects_ppml", "waiver_effects_ols", "event_study_VNM",

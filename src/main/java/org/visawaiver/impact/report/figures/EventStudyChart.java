@@ -9,8 +9,8 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.visawaiver.impact.report.CsvTable;
-import org.visawaiver.impact.report.Intervals;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.outputs.Intervals;
 
 /**
  * The event study of one destination as fixest's {@code iplot} draws it: each relative-time bin's

@@ -8,7 +8,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.visawaiver.impact.report.CsvTable;
+import org.visawaiver.impact.report.outputs.CsvTable;
 
 /**
  * A scenario's fan chart from scenario_monthly.csv: the p10-p90 band and the p50 line of a monthly

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.visawaiver.impact.report.OutputFiles;
+import org.visawaiver.impact.report.outputs.OutputFiles;
 
 /**
  * Renders an XChart chart headless (java.awt.headless = true, no display needed) as SVG and PNG,

@@ -10,7 +10,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.visawaiver.impact.report.CsvTable;
+import org.visawaiver.impact.report.outputs.CsvTable;
 
 /**
  * The distribution of each scenario's cumulative net fiscal effect against zero, from

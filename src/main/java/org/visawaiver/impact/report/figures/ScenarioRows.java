@@ -2,7 +2,7 @@ package org.visawaiver.impact.report.figures;
 
 import java.util.List;
 import java.util.Map;
-import org.visawaiver.impact.report.CsvTable;
+import org.visawaiver.impact.report.outputs.CsvTable;
 
 /** Picks a scenario's total rows: origin ALL when the file has them, else its only origin. */
 final class ScenarioRows {

@@ -9,7 +9,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.visawaiver.impact.report.CsvTable;
+import org.visawaiver.impact.report.outputs.CsvTable;
 
 /**
  * A tornado chart per scenario from scenarios/sensitivity.csv (output {@code net_fiscal_usd}, the

@@ -8,8 +8,8 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.visawaiver.impact.report.CsvTable;
-import org.visawaiver.impact.report.Intervals;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.outputs.Intervals;
 
 /**
  * The waiver effect of each compared destination (terms {@code waiver:X} of one model in

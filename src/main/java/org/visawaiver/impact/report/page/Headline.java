@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.visawaiver.impact.report.CsvTable;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.format.Display;
+import org.visawaiver.impact.report.format.Html;
 
 /**
  * The headline table from scenarios/scenario_summary.csv: one row per scenario (its ALL row, or

@@ -5,11 +5,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.visawaiver.impact.report.CsvTable;
-import org.visawaiver.impact.report.RunOutputs;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.outputs.RunOutputs;
 import org.visawaiver.impact.report.figures.Figure;
 import org.visawaiver.impact.report.table.RegressionTable;
 import org.visawaiver.impact.report.table.RegressionTableWriter;
+import org.visawaiver.impact.report.format.Display;
+import org.visawaiver.impact.report.format.Html;
 
 /**
  * The report page, {@code OUT/report/index.html}: one self-contained HTML file (styles inline,
@@ -26,6 +28,8 @@ public final class ReportPage {
       + "vertical-align:top}thead th{text-align:left;border-bottom:2px solid #999}td.num,th.num{text-align:right;"
       + "font-variant-numeric:tabular-nums}.band{color:#555;font-size:0.85em}"
       + "figure{margin:16px 0}figure img{width:100%;max-width:800px;height:auto;border:1px solid #eee}"
+      + "table.plain,table.settings,table.checks,table.headline,table.wald{display:block;overflow-x:auto;max-width:100%}"
+      + "table.settings td{word-break:break-word}"
       + "figcaption{font-size:0.9em;color:#444}tr.failed td{background:#fde2e2}code{font-size:0.9em}"
       + RegressionTableWriter.CSS;
 

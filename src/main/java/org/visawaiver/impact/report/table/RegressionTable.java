@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.visawaiver.impact.report.CsvTable;
-import org.visawaiver.impact.report.Intervals;
-import org.visawaiver.impact.report.page.Display;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.outputs.Intervals;
+import org.visawaiver.impact.report.format.Display;
 
 /**
  * The models side by side, as fixest's {@code etable} prints them: per term the estimate with its

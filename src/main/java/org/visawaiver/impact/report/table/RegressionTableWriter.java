@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.io.SpreadsheetCells;
-import org.visawaiver.impact.report.OutputFiles;
-import org.visawaiver.impact.report.page.Html;
+import org.visawaiver.impact.report.outputs.OutputFiles;
+import org.visawaiver.impact.report.format.Html;
 
 /**
  * Writes estimates/regression_table.csv (the cells as displayed), regression_table.html (a

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.visawaiver.impact.io.SpreadsheetCells;
-import org.visawaiver.impact.report.CsvTable;
-import org.visawaiver.impact.report.RunOutputs;
+import org.visawaiver.impact.report.outputs.CsvTable;
+import org.visawaiver.impact.report.outputs.RunOutputs;
 
 /**
  * scenarios/scenarios.xlsx for readers who live in spreadsheets, built from the run's CSV files:

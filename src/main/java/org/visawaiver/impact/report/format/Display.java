@@ -1,4 +1,4 @@
-package org.visawaiver.impact.report.page;
+package org.visawaiver.impact.report.format;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,7 +47,7 @@ public final class Display {
     return d == null ? grouped(cell, decimals) : grouped(d.movePointRight(2).toPlainString(), decimals) + "%";
   }
 
-  static BigDecimal parse(String cell) {
+  public static BigDecimal parse(String cell) {
     if (cell == null || cell.isEmpty()) {
       return null;
     }

@@ -1,4 +1,4 @@
-package org.visawaiver.impact.report;
+package org.visawaiver.impact.report.outputs;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;

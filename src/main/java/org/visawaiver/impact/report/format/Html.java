@@ -1,4 +1,4 @@
-package org.visawaiver.impact.report.page;
+package org.visawaiver.impact.report.format;
 
 import java.util.List;
 

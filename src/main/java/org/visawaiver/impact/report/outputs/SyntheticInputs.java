@@ -1,4 +1,4 @@
-package org.visawaiver.impact.report;
+package org.visawaiver.impact.report.outputs;
 
 import java.io.IOException;
 import java.io.Reader;
