@@ -28,6 +28,8 @@ public final class ReportPage {
       + "vertical-align:top}thead th{text-align:left;border-bottom:2px solid #999}td.num,th.num{text-align:right;"
       + "font-variant-numeric:tabular-nums}.band{color:#555;font-size:0.85em}"
       + "figure{margin:16px 0}figure img{width:100%;max-width:800px;height:auto;border:1px solid #eee}"
+      + "table.plain,table.settings,table.checks,table.headline,table.wald{display:block;overflow-x:auto;max-width:100%}"
+      + "table.settings td{word-break:break-word}"
       + "figcaption{font-size:0.9em;color:#444}tr.failed td{background:#fde2e2}code{font-size:0.9em}"
       + RegressionTableWriter.CSS;
 
