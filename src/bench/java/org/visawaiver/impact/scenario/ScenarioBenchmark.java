@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.scenario.forecast.BaselineForecast;
@@ -56,13 +61,17 @@ public final class ScenarioBenchmark {
     System.out.printf("tables written to %s in %.2f s%n", out.resolve("scenarios"), (System.nanoTime() - t2) / 1e9);
   }
 
-  /** Plausible PPML estimates (not real ones): waiver effects 0.2 to 0.4 log points with errors. */
+  /**
+   * Plausible PPML estimates (not real ones) of the v2 default model's terms
+   * ({@link SyntheticPanel#TERMS}): waiver effects 0.2 to 0.4 log points with errors.
+   */
   static ModelResult syntheticModel() {
     List<String> terms = SyntheticPanel.TERMS;
-    double[] b = {0.30, 0.22, 0.38, 0.12, 0.15, -0.25};
-    double[] se = {0.08, 0.10, 0.12, 0.06, 0.07, 0.05};
-    double[][] v = new double[6][6];
-    for (int i = 0; i < 6; i++) {
+    double[] b = {0.30, 0.22, 0.38, 0.12, 0.15, 0.08, 0.12, -0.10, -0.06};
+    double[] se = {0.08, 0.10, 0.12, 0.06, 0.07, 0.05, 0.05, 0.04, 0.04};
+    int k = terms.size();
+    double[][] v = new double[k][k];
+    for (int i = 0; i < k; i++) {
       v[i][i] = se[i] * se[i];
     }
     v[0][4] = v[4][0] = 0.4 * se[0] * se[4];
@@ -89,19 +98,22 @@ public final class ScenarioBenchmark {
     return new BaselineForecast("synthetic", s.startMonth(), mean, sd);
   }
 
-  /** tourism_parameters.csv read without Spark (the job reads it through validation). */
+  /**
+   * tourism_parameters.csv read without a Spark job (the job reads it through validation): every
+   * column as text, ranges included, through the job's own {@link TourismParameterTable#fromRows}.
+   */
   static TourismParameterTable readCsv(Path file) throws Exception {
-    List<TourismParameters> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (CSVRecord c : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-        rows.add(
-            new TourismParameters(
-                c.get("destination"), c.get("origin"), Double.parseDouble(c.get("spend_per_arrival_usd")),
-                Double.parseDouble(c.get("visa_fee_usd")), Double.parseDouble(c.get("jobs_per_musd")),
-                c.get("employment_multiplier").isBlank() ? 1 : Double.parseDouble(c.get("employment_multiplier")),
-                c.get("tax_share").isBlank() ? 0 : Double.parseDouble(c.get("tax_share")), c.get("source")));
+      CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r);
+      StructType schema = new StructType();
+      for (String column : parser.getHeaderNames()) {
+        schema = schema.add(column, DataTypes.StringType);
+      }
+      for (CSVRecord c : parser) {
+        rows.add(new GenericRowWithSchema(c.toList().toArray(), schema));
       }
     }
-    return new TourismParameterTable(rows);
+    return TourismParameterTable.fromRows(rows);
   }
 }

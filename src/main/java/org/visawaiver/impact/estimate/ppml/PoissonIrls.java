@@ -58,6 +58,8 @@ public final class PoissonIrls {
     Demeaner demeaner = null;
     double[][] alpha = null;
     boolean[] kept = null;
+    boolean selectedTight = false;
+    List<String> selectionNotes = new ArrayList<>();
     double[] beta = null;
     List<String> notes = new ArrayList<>();
     int demeanPasses = 0;
@@ -82,27 +84,25 @@ public final class PoissonIrls {
       }
       alpha = sol.coef();
       CrossProducts cp = CrossProducts.of(cur, frame.layout(), sol);
-      if (kept == null) {
-        LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
-        kept = sel.kept();
-        notes.addAll(sel.notes());
+      // Collinearity is judged on the first iteration's columns, demeaned loosely; a regressor
+      // collinear with others only given the fixed effects can pass there and break the solve
+      // later, so the choice is made again on the first fully demeaned columns (and whenever the
+      // solve finds the system singular). Exact collinearity does not depend on the weights.
+      boolean tight = tolIt <= settings.demeanTol();
+      if (kept == null || (tight && !selectedTight)) {
+        kept = reselect(cp, frame, settings, model, notes, selectionNotes);
+        selectedTight = tight;
       }
-      LeastSquares.Solution step;
       try {
-        step = LeastSquares.solve(cp, kept);
+        beta = LeastSquares.solve(cp, kept).beta();
       } catch (NonPositiveDefiniteMatrixException e) {
-        // A regressor collinear with the fixed effects can pass the first iteration's check, made
-        // on its loose demeaning (EARLY_TOL), and show up as an exactly singular system once the
-        // demeaning is tight (seen with event-study cells). Judge collinearity again on this
-        // iteration's cross-products.
-        LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
-        kept = sel.kept();
-        sel.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
-        LOG.info("model {}: IRLS iteration {}: collinearity judged again: {}", model, it,
-            sel.notes());
-        step = LeastSquares.solve(cp, kept);
+        boolean[] before = kept;
+        kept = reselect(cp, frame, settings, model, notes, selectionNotes);
+        if (java.util.Arrays.equals(before, kept)) {
+          throw e;
+        }
+        beta = LeastSquares.solve(cp, kept).beta();
       }
-      beta = step.beta();
       double[] gamma = WeightedFit.combined(alpha, beta);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cur.context());
       Broadcast<double[]> bg = jsc.broadcast(gamma);
@@ -164,6 +164,17 @@ public final class PoissonIrls {
     double[][] bread = LeastSquares.solve(cp, kept).bread();
     return new WeightedFit(cur, sol.coef(), beta, kept, bread, it, demeanPasses,
         converged && demeanOk, dev, notes);
+  }
+
+  /** The regressors kept (collinearity), its notes replacing those of an earlier choice. */
+  private static boolean[] reselect(CrossProducts cp, ModelFrame frame, EstimationSettings settings, String model,
+      List<String> notes, List<String> selectionNotes) {
+    LeastSquares.Selection sel = WithinOls.select(cp, frame, settings, model);
+    notes.removeAll(selectionNotes);
+    selectionNotes.clear();
+    selectionNotes.addAll(sel.notes());
+    notes.addAll(sel.notes());
+    return sel.kept();
   }
 
   /**

@@ -3,8 +3,6 @@ package org.visawaiver.impact.scenario.transfer;
 import static org.visawaiver.impact.io.SpreadsheetCells.exact;
 import static org.visawaiver.impact.io.SpreadsheetCells.text;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 
 /**
  * Writes {@code estimates/transfer.csv}: per model (that has every compared destination's waiver
@@ -74,7 +73,7 @@ public final class TransferTable {
     List<String> row = new ArrayList<>(List.of(text(t.model()), text(regime.label()),
         text(String.join(" ", t.destinations())), Integer.toString(t.destinations().size()), exact(mu),
         exact(seMu), exact(s.tau2()), exact(s.i2Pct()), exact(s.q()), Integer.toString(s.qDf()),
-        pValue(s.qPValue()), exact(sd)));
+        SpreadsheetCells.pValue(s.qPValue()), exact(sd)));
     for (double p : pred) {
       row.add(exact(p));
     }
@@ -91,14 +90,5 @@ public final class TransferTable {
     double full = t.joint(List.of()).cov()[0][0];
     RandomEffectsSummary s = t.summary();
     return full - s.tau2() - s.seMu() * s.seMu();
-  }
-
-  /** A p-value: plain below 17 digits, scientific with 4 significant digits below 1e-4. */
-  static String pValue(double p) {
-    if (p > 0 && p < 1e-4) {
-      String m = new BigDecimal(p).round(new MathContext(4)).toString();
-      return m.replaceAll("\\.?0+E", "E");
-    }
-    return exact(p);
   }
 }
