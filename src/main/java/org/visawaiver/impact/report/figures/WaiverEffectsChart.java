@@ -8,6 +8,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.report.outputs.CsvTable;
 import org.visawaiver.impact.report.outputs.Intervals;
 
@@ -18,18 +19,17 @@ import org.visawaiver.impact.report.outputs.Intervals;
  * as estimated; zero marked.
  */
 public final class WaiverEffectsChart {
-  static final String PREFIX = "waiver:";
 
   private WaiverEffectsChart() {}
 
   public static Optional<Figure> draw(CsvTable coefficients, String model, Optional<CsvTable> transfer) {
     List<Map<String, String>> rows = coefficients.where(r -> model.equals(r.get("model"))
-        && r.getOrDefault("term", "").startsWith(PREFIX));
+        && r.getOrDefault("term", "").startsWith(WaiverTerms.PREFIX));
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     List<String> names = new ArrayList<>();
-    rows.forEach(r -> names.add(r.get("term").substring(PREFIX.length())));
+    rows.forEach(r -> names.add(r.get("term").substring(WaiverTerms.PREFIX.length())));
     Optional<Map<String, String>> predictive = transfer.flatMap(t -> predictive(t, model));
     predictive.ifPresent(p -> names.add("new destination (predictive)"));
     XYChart chart = ChartStyle.xy("Waiver effects by destination (model " + model + ")", "destination",
