@@ -15,7 +15,7 @@ import org.visawaiver.impact.report.outputs.Intervals;
 /**
  * The event study of one destination as fixest's {@code iplot} draws it: each relative-time bin's
  * estimate with its intervals (every type event_study.csv carries), one series per model, the
- * reference bin (estimate 0, no standard error) drawn hollow on a dashed vertical line, and zero
+ * reference bin (estimate 0, no standard error) drawn as a grey diamond on a dashed vertical line, and zero
  * marked. Bins are placed at their first month ({@code rel_from}); {@code pre} and {@code post}
  * sit one bin width beyond the numbered bins.
  */
@@ -95,8 +95,8 @@ public final class EventStudyChart {
           reference = position(r, pre, post);
           XYSeries ref = chart.addSeries("reference bin (" + model + ")", new double[] {x}, new double[] {y});
           ref.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-          ref.setMarker(SeriesMarkers.CIRCLE);
-          ref.setMarkerColor(java.awt.Color.WHITE);
+          ref.setMarker(SeriesMarkers.DIAMOND);
+          ref.setMarkerColor(ChartStyle.REFERENCE);
           ref.setShowInLegend(false);
           continue;
         }
