@@ -85,7 +85,7 @@ class ReportStepTest {
       while (m.find()) {
         String column = m.group(1);
         assertEquals(csv.get(column), m.group(2), column);
-        double shown = Double.parseDouble(m.group(3).replace("USD ", "").replace(",", "").replace("%", "")
+        double shown = Double.parseDouble(m.group(3).replace(",", "").replace("%", "")
             .replace("\u2212", "-"));
         double cell = Double.parseDouble(csv.get(column));
         double asShown = column.startsWith("prob_") ? 100 * cell : cell;
@@ -96,7 +96,7 @@ class ReportStepTest {
       // 8 headline columns; 6 of them with an 80% band (p10, p90)
       assertEquals(8 + 2 * 6, numbers, rows.get(i));
     }
-    assertTrue(html.contains("data-value=\"1907100\">USD 1,907,100<"));
+    assertTrue(html.contains("data-value=\"1907100\">1,907,100<"));
     assertTrue(html.contains("data-value=\"0.5312\">53.1%<"));
   }
 

@@ -29,12 +29,6 @@ public final class Display {
     return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
   }
 
-  /** "USD 1,234,567" (negative: "USD \u22121,234"). */
-  public static String usd(String cell) {
-    String g = grouped(cell, 0);
-    return g.equals(MISSING) || parse(cell) == null ? g : "USD " + g;
-  }
-
   /** A value in percent ("48.9%") from a cell that holds percent points. */
   public static String percentPoints(String cell, int decimals) {
     String g = grouped(cell, decimals);

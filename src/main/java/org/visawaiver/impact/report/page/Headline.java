@@ -21,11 +21,13 @@ public final class Headline {
 
   static final List<Column> COLUMNS = List.of(
       new Column("Extra visitors", "incremental_arrivals_p50", "incremental_arrivals", (c, v) -> Display.grouped(v, 0)),
-      new Column("Visitor spending", "visitor_spending_usd_p50", "visitor_spending_usd", (c, v) -> Display.usd(v)),
-      new Column("Visa fees forgone", "visa_fees_forgone_usd", null, (c, v) -> Display.usd(v)),
-      new Column("Net fiscal effect", "net_fiscal_usd_p50", "net_fiscal_usd", (c, v) -> Display.usd(v)),
+      new Column("Visitor spending (USD)", "visitor_spending_usd_p50", "visitor_spending_usd",
+          (c, v) -> Display.grouped(v, 0)),
+      new Column("Visa fees forgone (USD)", "visa_fees_forgone_usd", null, (c, v) -> Display.grouped(v, 0)),
+      new Column("Net fiscal effect (USD)", "net_fiscal_usd_p50", "net_fiscal_usd", (c, v) -> Display.grouped(v, 0)),
       new Column("P(net fiscal > 0)", "prob_net_fiscal_positive", null, (c, v) -> Display.share(v, 1)),
-      new Column("NPV of net fiscal", "net_fiscal_npv_usd_p50", "net_fiscal_npv_usd", (c, v) -> Display.usd(v)),
+      new Column("NPV of net fiscal (USD)", "net_fiscal_npv_usd_p50", "net_fiscal_npv_usd",
+          (c, v) -> Display.grouped(v, 0)),
       new Column("Job-years", "job_years_p50", "job_years", (c, v) -> Display.grouped(v, 0)),
       new Column("Effect on arrivals", "effect_pct_p50", "effect_pct", (c, v) -> Display.percentPoints(v, 1)));
 

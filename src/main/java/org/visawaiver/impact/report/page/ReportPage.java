@@ -23,13 +23,13 @@ public final class ReportPage {
   private static final String CSS = "body{font-family:sans-serif;max-width:1000px;margin:0 auto;padding:0 16px;"
       + "color:#222;line-height:1.4}h1{margin-bottom:0}h2{border-bottom:1px solid #ccc;margin-top:2em}"
       + ".banner{background:#fff3cd;border:2px solid #d39e00;padding:10px 14px;margin:16px 0;font-weight:bold}"
+      + "table.headline th[scope=row]{white-space:nowrap}td.num span{white-space:nowrap}"
       + ".note{color:#555;font-size:0.9em}.missing{color:#7a4b00;font-style:italic}"
       + "table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 8px;border-bottom:1px solid #e3e3e3;"
       + "vertical-align:top}thead th{text-align:left;border-bottom:2px solid #999}td.num,th.num{text-align:right;"
       + "font-variant-numeric:tabular-nums}.band{color:#555;font-size:0.85em}"
       + "figure{margin:16px 0}figure img{width:100%;max-width:800px;height:auto;border:1px solid #eee}"
-      + "table.plain,table.settings,table.checks,table.headline,table.wald{display:block;overflow-x:auto;max-width:100%}"
-      + "table.settings td{word-break:break-word}"
+      + "table{display:block;overflow-x:auto;max-width:100%}figcaption,p,table.settings td{overflow-wrap:anywhere}"
       + "figcaption{font-size:0.9em;color:#444}tr.failed td{background:#fde2e2}code{font-size:0.9em}"
       + RegressionTableWriter.CSS;
 
@@ -75,8 +75,13 @@ public final class ReportPage {
 
   private void banner() {
     List<String> reasons = new ArrayList<>(run.synthetic().synthetic());
-    run.scenarioSummary().ifPresent(s -> s.distinct("data_note").stream().filter(n -> !n.isEmpty())
-        .forEach(n -> reasons.add("scenario_summary.csv data_note: " + n)));
+    run.scenarioSummary().ifPresent(s -> {
+      long noted = s.rows().stream().filter(r -> !r.getOrDefault("data_note", "").isEmpty()).count();
+      if (noted > 0) {
+        reasons.add("scenarios/scenario_summary.csv has a data_note on " + noted + " of " + s.rows().size()
+            + " rows");
+      }
+    });
     if (!reasons.isEmpty()) {
       body.append("<div class=\"banner\" id=\"synthetic-banner\">Synthetic data: inputs of this run are marked ")
           .append("<code>source = synthetic</code> (").append(Html.esc(String.join("; ", reasons)))
