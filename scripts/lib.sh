@@ -6,18 +6,33 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/visa-waiver-impact.jar"
 CLASSPATH_FILE="$ROOT/target/classpath.txt"
 
-# Spark 3.5 on Java 17 needs these opens (also in pom.xml, for the tests).
-SPARK_JAVA_OPTS=(
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
-)
+# Spark 3.5 on Java 17 needs --add-opens: one list, the property spark.jvm.opens in pom.xml (the tests
+# get it through surefire's argLine), which the build writes to target/spark-jvm-opens.txt.
+# ensure_built and ensure_bench_built load it into the array SPARK_JAVA_OPTS (and, as one string,
+# EXECUTOR_JAVA_OPTS for spark.executor.extraJavaOptions).
+JVM_OPENS_FILE="$ROOT/target/spark-jvm-opens.txt"
+SPARK_JAVA_OPTS=()
+EXECUTOR_JAVA_OPTS=""
+load_spark_java_opts() {
+  read -r -a SPARK_JAVA_OPTS < "$JVM_OPENS_FILE"
+  EXECUTOR_JAVA_OPTS="${SPARK_JAVA_OPTS[*]}"
+}
+
+# The launcher's JVM options as the array JAVA_OPTS: WAIVER_JAVA_OPTS split at whitespace (no
+# quoting, no file-name expansion), or the defaults given when it is unset or empty.
+java_opts() {
+  if [[ -n ${WAIVER_JAVA_OPTS:-} ]]; then
+    read -r -a JAVA_OPTS <<< "$WAIVER_JAVA_OPTS"
+  else
+    JAVA_OPTS=("$@")
+  fi
+}
+
+# For option loops: `--port) need_value "$@"; port=$2; shift 2 ;;` exits 2 naming the option when
+# it is the last argument.
+need_value() {
+  (($# >= 2)) || { echo "error: option $1 needs a value" >&2; exit 2; }
+}
 
 # Rebuilds the jar when it is missing or older than any source, resource, configuration or pom.
 ensure_built() {
@@ -26,7 +41,7 @@ ensure_built() {
   mkdir -p "$ROOT/target"
   exec {lock_fd}>>"$ROOT/target/.build.lock"
   flock "$lock_fd"
-  if [[ ! -f $JAR || ! -f $CLASSPATH_FILE ]]; then
+  if [[ ! -f $JAR || ! -f $CLASSPATH_FILE || ! -f $JVM_OPENS_FILE ]]; then
     stale=1
   elif [[ -n $(find "$ROOT/src/main" "$ROOT/pom.xml" "$ROOT/conf/application.conf" -newer "$JAR" -print -quit) ]]; then
     stale=1
@@ -37,6 +52,7 @@ ensure_built() {
     (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true -Dwaiver.git-commit="$(git_commit)" package >&2) || { echo "error: the build failed; see the Maven output above" >&2; exit 1; }
   fi
   exec {lock_fd}>&-
+  load_spark_java_opts
 }
 
 # Benchmarks and the sample generator (src/bench) are compiled with the tests, outside the jar:
@@ -49,7 +65,7 @@ ensure_bench_built() {
   mkdir -p "$ROOT/target"
   exec {lock_fd}>>"$ROOT/target/.build.lock"
   flock "$lock_fd"
-  if [[ ! -f $BENCH_STAMP || ! -f $BENCH_CLASSPATH_FILE ]]; then
+  if [[ ! -f $BENCH_STAMP || ! -f $BENCH_CLASSPATH_FILE || ! -f $JVM_OPENS_FILE ]]; then
     stale=1
   elif [[ -n $(find "$ROOT/src" "$ROOT/pom.xml" "$ROOT/conf/application.conf" -newer "$BENCH_STAMP" -print -quit) ]]; then
     stale=1
@@ -61,6 +77,7 @@ ensure_bench_built() {
     touch "$BENCH_STAMP"
   fi
   exec {lock_fd}>&-
+  load_spark_java_opts
   BENCH_CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$BENCH_CLASSPATH_FILE")"
 }
 
@@ -77,7 +94,6 @@ JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # The worker starts executors as `java -cp $SPARK_HOME/jars/*`, so SPARK_HOME/jars must hold every
 # runtime jar (Spark included) and the application jar; links into ~/.m2 and target/ are enough.
 SPARK_HOME_DIR="$ROOT/target/spark-home"
-EXECUTOR_JAVA_OPTS="${SPARK_JAVA_OPTS[*]}"
 
 prepare_spark_home() {
   mkdir -p "$SPARK_HOME_DIR/jars" "$SPARK_HOME_DIR/conf"
@@ -112,6 +128,11 @@ PROPS
 # Spark binds to loopback unless the caller chose an address (SPARK_LOCAL_IP=0.0.0.0 opens it up).
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 
+# The address to connect to what listens on SPARK_LOCAL_IP (loopback when that is 0.0.0.0, all).
+connect_host() {
+  if [[ $SPARK_LOCAL_IP == 0.0.0.0 ]]; then echo 127.0.0.1; else echo "$SPARK_LOCAL_IP"; fi
+}
+
 # A secret for spark.authenticate, read from a file only the owner can read (never from the
 # command line, so it cannot show in `ps` or in logs). Prints the secret; exits 2 on a bad file.
 read_secret_file() {
@@ -144,8 +165,27 @@ pid_runs() {
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && grep -qa -- "$class" "/proc/$pid/cmdline" 2>/dev/null
 }
 
-port_in_use() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+port_in_use() { # PORT [HOST]
+  (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null
+}
+
+# Reads a growing log incrementally: sets NEW_LOG_LINES to the whole lines appended to FILE since
+# the last call (LOG_OFFSET holds the bytes already read; start it at 0), never the same line twice,
+# never a line still being written. A watchdog then looks at each line once instead of the whole
+# log. Call it directly, not in $(...), or the offset is lost with the subshell.
+LOG_OFFSET=0
+NEW_LOG_LINES=""
+new_log_lines() { # FILE
+  local LC_ALL=C size chunk
+  NEW_LOG_LINES=""
+  size=$(stat -c %s "$1" 2>/dev/null) || return 0
+  ((size > LOG_OFFSET)) || return 0
+  chunk=$(tail -c "+$((LOG_OFFSET + 1))" "$1" | head -c "$((size - LOG_OFFSET))"; echo .)
+  chunk=${chunk%.}
+  [[ $chunk == *$'\n'* ]] || return 0
+  chunk=${chunk%$'\n'*}$'\n'
+  LOG_OFFSET=$((LOG_OFFSET + ${#chunk}))
+  NEW_LOG_LINES=$chunk
 }
 
 # Prints the comment block at the top of a script (its usage), without the '#'.

@@ -24,8 +24,8 @@ final class PolicyHistory {
   private static final String PI_ASSUMED = PASSPORT_INDEX + "; in force since the sample start: assumed";
   private static final String SAMPLE_START_NOTE = "; start date = sample start (earlier start not modelled)";
   private static final Set<String> ASEAN_IN_KHM_2008 = Set.of("LAO", "MYS", "PHL", "SGP", "VNM");
-  private static final Set<String> VNM_2015 = Set.of("DEU", "FRA", "GBR");
-  private static final Set<String> VNM_EXEMPT_BEFORE_2015 = Set.of("KOR", "JPN", "RUS");
+  private static final List<String> VNM_2015 = List.of("DEU", "FRA", "GBR");
+  private static final List<String> VNM_EXEMPT_BEFORE_2015 = List.of("KOR", "JPN", "RUS");
   private static final String SNAPSHOT_PANEL = "data/visa_requirements_panel_KOR-USA-JPN-AUS-CHN_to_KHM-VNM-THA-LAO";
   private static final Set<String> SNAPSHOT_PANEL_ORIGINS = Set.of("KOR", "USA", "JPN", "AUS", "CHN");
 

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.config.Redaction;
+import org.visawaiver.impact.export.BuildInfo;
 import org.visawaiver.impact.pipeline.ExitStatus;
 import org.visawaiver.impact.pipeline.Pipeline;
 import org.visawaiver.impact.pipeline.Step;
@@ -126,8 +127,9 @@ public final class WaiverImpactCli implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"waiver-impact " + System.getProperty("waiver.version", "dev")
-          + " (git " + System.getProperty("waiver.git-commit", "unknown") + ")"};
+      // The version is the jar manifest's (pom.xml's <version>), the commit the script's or the manifest's.
+      BuildInfo build = BuildInfo.of(WaiverImpactCli.class);
+      return new String[] {"waiver-impact " + build.version() + " (git " + build.gitCommit() + ")"};
     }
   }
 }

@@ -17,10 +17,10 @@ import java.util.jar.JarFile;
  * build), the application version, and the jar with its sha256 and build time, so a run submitted
  * with a plain {@code spark-submit} outside the repository can still be traced.
  */
-record BuildInfo(String version, String gitCommit, String jar, String jarSha256, String buildTime) {
+public record BuildInfo(String version, String gitCommit, String jar, String jarSha256, String buildTime) {
   static final String UNKNOWN = "unknown";
 
-  static BuildInfo of(Class<?> anchor) {
+  public static BuildInfo of(Class<?> anchor) {
     Path jar = codeSource(anchor);
     Attributes attrs = new Attributes();
     String sha = UNKNOWN;

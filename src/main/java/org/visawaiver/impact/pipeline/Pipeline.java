@@ -11,6 +11,7 @@ import org.visawaiver.impact.estimate.result.ModelResult;
 import org.visawaiver.impact.export.PanelExport;
 import org.visawaiver.impact.export.RunManifest;
 import org.visawaiver.impact.panel.PanelBuilder;
+import org.visawaiver.impact.report.ReportStep;
 import org.visawaiver.impact.scenario.ScenarioSettings;
 import org.visawaiver.impact.scenario.ScenarioStep;
 import org.visawaiver.impact.scenario.transfer.TransferTable;
@@ -34,10 +35,10 @@ public final class Pipeline {
   }
 
   public void run(Step last, String command) {
-    new StagedRun(spark, config).run(command, (dir, manifest, timer) -> runSteps(last, dir, manifest, timer));
+    new StagedRun(spark, config).run(command, (dir, manifest, timer) -> runSteps(last, command, dir, manifest, timer));
   }
 
-  private void runSteps(Step last, Path out, RunManifest manifest, StepTimer timer) {
+  private void runSteps(Step last, String command, Path out, RunManifest manifest, StepTimer timer) {
     spark.sparkContext().setJobGroup("validate", "validate inputs in " + config.dataDir(), false);
     ValidatedInputs inputs =
         timer.time(
@@ -72,6 +73,7 @@ public final class Pipeline {
             },
             m -> m.size() + " model(s) written to " + out.resolve("estimates"));
     if (last == Step.ESTIMATE) {
+      report(command, out, timer);
       return;
     }
     spark.sparkContext().setJobGroup("scenarios", "project the waiver scenarios", false);
@@ -81,5 +83,16 @@ public final class Pipeline {
             () -> ScenarioStep.run(spark, inputs, panel, models, config, out),
             ScenarioStep.Result::message);
     manifest.syntheticInputs(scenarios.syntheticInputs());
+    timer.time("workbook", () -> ReportStep.workbook(config, out, command),
+        p -> p.map(Path::toString).orElse("scenario.xlsx = false: no workbook"));
+    report(command, out, timer);
+  }
+
+  /** The report of what the steps wrote (estimate and run); report.enabled = false skips it. */
+  private void report(String command, Path out, StepTimer timer) {
+    if (ReportStep.enabled(config)) {
+      timer.time("report", () -> ReportStep.run(config, out, command),
+          p -> p.map(Path::toString).orElse("no report"));
+    }
   }
 }

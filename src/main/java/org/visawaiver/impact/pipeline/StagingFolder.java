@@ -104,7 +104,16 @@ public final class StagingFolder {
       }
       Path previous = previousDir(out);
       Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(dir, out, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(dir, out, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        try {
+          Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE); // put the previous outputs back
+        } catch (IOException undo) {
+          e.addSuppressed(undo);
+        }
+        throw e;
+      }
       try {
         deleteRecursively(previous);
       } catch (IOException e) {

@@ -72,12 +72,12 @@ public final class ScenarioStep {
       p.summary().forEach(r -> summary.add(r.withDataNote(note)));
       sensitivity.addAll(p.sensitivity());
     }
-    ScenarioTables.write(out.resolve("scenarios"), projections, summary, sensitivity, settings.xlsx());
+    // scenarios.xlsx (settings.xlsx()) is written by the report step from these files and the others
+    ScenarioTables.write(out.resolve("scenarios"), projections, summary, sensitivity, false);
     int annual = projections.stream().mapToInt(p -> p.annual().size()).sum();
     int monthly = projections.stream().mapToInt(p -> p.monthly().size()).sum();
     String message = settings.scenarios().size() + " scenario(s): " + summary.size() + " summary, " + annual
         + " annual and " + monthly + " monthly rows written to " + out.resolve("scenarios")
-        + (settings.xlsx() ? " (+ " + ScenarioTables.WORKBOOK + ")" : "")
         + (anySynthetic ? "; SYNTHETIC inputs used (see data_note)" : "");
     return new Result(message, anySynthetic, synthetic);
   }

@@ -2,6 +2,7 @@ package org.visawaiver.impact.validate;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.visawaiver.impact.io.SpreadsheetCells;
 
 /**
  * What validation did to one input dataset: rows read = rows accepted + rows rejected, always.
@@ -21,6 +22,16 @@ public record DatasetReport(
           dataset + ": rows read " + rowsRead + " != accepted " + rowsAccepted + " + rejected "
               + rowsRejected + "; this is a bug in validation");
     }
+  }
+
+  /** Columns of OUT/validation_summary.csv, one row per input (the report's data-quality table). */
+  public static final List<String> HEADER =
+      List.of("dataset", "file", "sha256", "rows_read", "rows_accepted", "rows_rejected");
+
+  /** This report as a validation_summary.csv row (the file by its name, as the data folder may move). */
+  public List<String> cells() {
+    return List.of(dataset, SpreadsheetCells.text(java.nio.file.Path.of(file).getFileName().toString()), sha256,
+        Long.toString(rowsRead), Long.toString(rowsAccepted), Long.toString(rowsRejected));
   }
 
   /** One line for the log: per dataset, rows read / accepted / rejected. */

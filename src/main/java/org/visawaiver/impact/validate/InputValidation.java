@@ -13,7 +13,8 @@ import org.visawaiver.impact.io.CsvTableWriter;
 
 /**
  * The validation step: reads every input named in the {@code data} section, applies the row and
- * set rules, writes {@code OUT/rejects/<dataset>.csv} and {@code OUT/validation_checks.csv}, and
+ * set rules, writes {@code OUT/rejects/<dataset>.csv}, {@code OUT/validation_checks.csv} and
+ * {@code OUT/validation_summary.csv}, and
  * returns the accepted rows typed as in {@link AcceptedSchemas}. It does not stop on many rejects:
  * {@link #enforceRejectLimits} does, after the caller has recorded the reports in the manifest.
  */
@@ -23,6 +24,9 @@ public final class InputValidation {
   /** Configuration key of the most visa_policy rows that may be rejected. */
   public static final String MAX_POLICY_REJECTS = "max-policy-rejects";
   private static final String POLICY = "visa_policy";
+
+  /** Rows read, accepted and rejected per input, as in the manifest (read by the report). */
+  public static final String SUMMARY_FILE = "validation_summary.csv";
 
   private InputValidation() {}
 
@@ -45,6 +49,8 @@ public final class InputValidation {
     }
     CsvTableWriter.write(out.resolve("validation_checks.csv"), CheckResult.HEADER,
         checks.stream().map(CheckResult::cells).toList());
+    CsvTableWriter.write(out.resolve(SUMMARY_FILE), DatasetReport.HEADER,
+        reports.stream().map(DatasetReport::cells).toList());
     return new ValidatedInputs(accepted.get(0), accepted.get(1), accepted.get(2),
         withParameters ? Optional.of(accepted.get(3)) : Optional.empty(), List.copyOf(reports));
   }

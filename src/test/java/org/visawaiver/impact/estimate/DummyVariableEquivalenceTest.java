@@ -26,7 +26,7 @@ import org.visawaiver.impact.testing.SharedSpark;
  * coefficients and iid variances from an independent dense solver on the driver (Newton for
  * Poisson, normal equations for OLS). Tolerance 1e-8 relative.
  */
-class DummyVariableEquivalenceTest {
+public class DummyVariableEquivalenceTest {
   static final int N = 240;
   static final int A = 9;
   static final int B = 7;
@@ -55,7 +55,7 @@ class DummyVariableEquivalenceTest {
     return rows;
   }
 
-  static int poisson(double mu, Random r) {
+  public static int poisson(double mu, Random r) {
     double l = Math.exp(-mu);
     int k = 0;
     double p = 1;

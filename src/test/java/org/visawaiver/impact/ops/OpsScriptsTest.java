@@ -82,4 +82,61 @@ class OpsScriptsTest {
       holder.destroyForcibly();
     }
   }
+
+  @Test
+  void anOptionWithoutItsValueIsNamed(@TempDir Path dir) throws Exception {
+    assertTrue(run(dir, 2, "scripts/cluster", "start", "--port").contains("error: option --port needs a value"));
+    assertTrue(run(dir, 2, "scripts/submit", "--master").contains("error: option --master needs a value"));
+    assertTrue(run(dir, 2, "scripts/nightly", "--runs-dir", dir.toString(), "--keep")
+        .contains("error: option --keep needs a value"));
+    assertTrue(run(dir, 2, "scripts/bench-scenarios", "--out").contains("error: option --out needs a value"));
+  }
+
+  /** WAIVER_JAVA_OPTS becomes one JVM option per word, with no file-name expansion of `*`. */
+  @Test
+  void javaOptionsAreWordsWithoutFileNameExpansion(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a-file"), "");
+    String lib = OpsProcesses.ROOT.resolve("scripts/lib.sh").toString();
+    String print = "cd " + dir + " && source " + lib + " && java_opts -Xmx8g && printf '<%s>' \"${JAVA_OPTS[@]}\"";
+    assertTrue(run(dir, 0, "env", "WAIVER_JAVA_OPTS= -Xmx1g  -Dpattern=* ", "bash", "-c", print)
+        .contains("<-Xmx1g><-Dpattern=*>"));
+    assertTrue(run(dir, 0, "env", "-u", "WAIVER_JAVA_OPTS", "bash", "-c", print).contains("<-Xmx8g>"));
+  }
+
+  /** submit's watchdog reads the driver log incrementally: each whole line once, none half-written. */
+  @Test
+  void newLogLinesGivesEachWholeLineOnce(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("driver.log");
+    String lib = OpsProcesses.ROOT.resolve("scripts/lib.sh").toString();
+    String script = "source " + lib + "; f=" + log + "; show() { new_log_lines \"$f\"; printf '[%s]' \"$NEW_LOG_LINES\"; }; "
+        + "printf 'one\\ntwo\\nthr' > \"$f\"; show; show; printf 'ee\\n' >> \"$f\"; show; echo";
+    assertTrue(run(dir, 0, "bash", "-c", script).contains("[one\ntwo\n][][three\n]"));
+  }
+
+  /** The scripts define no function with the name of a bash builtin (nightly's history() did). */
+  @Test
+  void noScriptFunctionShadowsABashBuiltin(@TempDir Path dir) throws Exception {
+    List<String> builtins = List.of(run(dir, 0, "bash", "-c", "compgen -b").split("\n"));
+    java.util.regex.Pattern function = java.util.regex.Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\(\\)\\s*\\{");
+    try (var scripts = Files.list(OpsProcesses.ROOT.resolve("scripts"))) {
+      for (Path script : scripts.toList()) {
+        var m = function.matcher(Files.readString(script));
+        while (m.find()) {
+          assertFalse(builtins.contains(m.group(1)), script + " defines " + m.group(1) + "(), a bash builtin");
+        }
+      }
+    }
+  }
+
+  /** The version (pom.xml) and the --add-opens list (pom.xml's spark.jvm.opens) have one home. */
+  @Test
+  void scriptsCopyNeitherTheVersionNorTheOpens() throws Exception {
+    try (var scripts = Files.list(OpsProcesses.ROOT.resolve("scripts"))) {
+      for (Path script : scripts.toList()) {
+        String text = Files.readString(script);
+        assertFalse(text.contains("--add-opens="), script + " lists --add-opens (pom.xml's spark.jvm.opens has them)");
+        assertFalse(text.contains("waiver.version"), script + " sets the version (the jar manifest has it)");
+      }
+    }
+  }
 }

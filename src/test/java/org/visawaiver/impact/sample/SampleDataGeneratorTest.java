@@ -45,6 +45,20 @@ class SampleDataGeneratorTest {
     assertFalse(Files.exists(dir.resolve("a/tourism_parameters.csv")));
   }
 
+  /** Another JVM (another hash seed for Set.of iteration) writes the same bytes. */
+  @Test
+  void aFreshJvmWritesTheSameFiles() throws Exception {
+    SampleDataGenerator.generate(dir.resolve("here"), 7);
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), GenerateSampleCommand.class.getName(),
+        "--out", dir.resolve("there").toString(), "--seed", "7")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("there.log").toFile()).start();
+    assertEquals(0, p.waitFor(), Files.readString(dir.resolve("there.log")));
+    for (String f : List.of("arrivals.csv", "visa_policy.csv", "advisories.csv", "sample_truth.csv")) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("here").resolve(f)), Files.readAllBytes(dir.resolve("there").resolve(f)), f);
+    }
+  }
+
   @Test
   void generateSampleCommandWritesTheFiles() throws IOException {
     assertEquals(0, GenerateSampleCommand.execute("--out", dir.resolve("cli").toString(), "--seed", "7"));

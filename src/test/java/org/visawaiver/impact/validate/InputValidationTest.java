@@ -103,6 +103,9 @@ class InputValidationTest {
     String checks = Files.readString(dir.resolve("out/validation_checks.csv"));
     assertTrue(checks.contains("arrivals,duplicate_key,error,failed,8,1,"), checks);
     assertTrue(checks.contains("arrivals,reject_share,error,failed,8,7,"), checks);
+    List<String> summary = Files.readAllLines(dir.resolve("out/validation_summary.csv"));
+    assertEquals("dataset,file,sha256,rows_read,rows_accepted,rows_rejected", summary.get(0));
+    assertEquals("arrivals,arrivals.csv," + v.reports().get(0).sha256() + ",8,1,7", summary.get(1));
     InputException e = assertThrows(InputException.class,
         () -> InputValidation.enforceRejectLimits(v.reports(), config()));
     assertTrue(e.getMessage().startsWith(dir.resolve("data/arrivals.csv") + ": 7 of 8 rows rejected (87.50%); "

@@ -73,12 +73,16 @@ public final class CohortDesign implements AutoCloseable {
    *     groups' treatment column
    * @param otherTreatment the name of that column, or null when no other unit is ever treated
    * @param cells every (cohort, bin) cell with panel rows, the reference-bin cells included
-   * @param treatedUnits units of D with a cohort (always-treated excluded)
+   * @param treatedUnits units of D with a cohort (always-treated and a control cohort excluded)
    * @param cohorts distinct cohorts of those units
    * @param alwaysTreated units of D treated in their first period, left out
+   * @param controlCohort the last cohort when it serves as the control (no never-treated unit in
+   *     D), or null
+   * @param skipped why the group has no event study, or null
    */
   public record Group(String group, Dataset<Row> data, String otherTreatment, List<Cell> cells,
-      long treatedUnits, long cohorts, long alwaysTreated) {
+      long treatedUnits, long cohorts, long alwaysTreated, String controlCohort,
+      String skipped) {
     public Group {
       cells = List.copyOf(cells);
     }
@@ -117,23 +121,51 @@ public final class CohortDesign implements AutoCloseable {
     return bins;
   }
 
-  /** The design for group D. */
-  public Group forGroup(String group) {
+  /**
+   * The design for group D. With {@code controlsWithinGroup} (the model has a group x period fixed
+   * effect, so only units of D compare with units of D) and no never-treated unit in D, the last
+   * cohort serves as the control (Sun and Abraham 2021, section 4.1): its units get no dummies
+   * and D's rows from its first treated period on are left out; with a single cohort there is no
+   * control and the group is skipped ({@link Group#skipped()}).
+   */
+  public Group forGroup(String group, boolean controlsWithinGroup) {
     Column inGroup = col(columns.group()).equalTo(lit(group));
+    Column switches = inGroup.and(col(COHORT).gt(col(FIRST)));
     Row counts = units.agg(
-        sum(when(inGroup.and(col(COHORT).gt(col(FIRST))), 1L).otherwise(0L)),
-        countDistinct(when(inGroup.and(col(COHORT).gt(col(FIRST))), col(COHORT))),
+        sum(when(switches, 1L).otherwise(0L)),
+        countDistinct(when(switches, col(COHORT))),
         sum(when(inGroup.and(col(COHORT).equalTo(col(FIRST))), 1L).otherwise(0L)),
-        max(when(not(inGroup).and(col(COHORT).isNotNull()), 1).otherwise(0)))
+        max(when(not(inGroup).and(col(COHORT).isNotNull()), 1).otherwise(0)),
+        sum(when(inGroup.and(col(COHORT).isNull()), 1L).otherwise(0L)),
+        max(when(switches, col(COHORT))))
         .first();
     long treatedUnits = counts.isNullAt(0) ? 0 : counts.getLong(0);
     long cohorts = counts.getLong(1);
     long always = counts.isNullAt(2) ? 0 : counts.getLong(2);
     boolean othersTreated = !counts.isNullAt(3) && counts.getInt(3) == 1;
+    long never = counts.isNullAt(4) ? 0 : counts.getLong(4);
+    Integer lastCohort = null;
+    String controlCohort = null;
+    if (controlsWithinGroup && never == 0 && treatedUnits > 0) {
+      if (cohorts < 2) {
+        return new Group(group, null, null, List.of(), treatedUnits, cohorts, always, null,
+            "no unit of " + columns.group() + " = " + group + " is never treated and all "
+                + treatedUnits + " switching units share one cohort: with a " + columns.group()
+                + " x " + columns.period() + " fixed effect nothing compares them");
+      }
+      lastCohort = counts.getInt(5);
+      Row last = units.where(switches.and(col(COHORT).equalTo(lastCohort)))
+          .agg(count(lit(1)), min(col(COHORT_LABEL))).first();
+      treatedUnits -= last.getLong(0);
+      cohorts -= 1;
+      controlCohort = last.getString(1);
+    }
 
+    Column cohort = lastCohort == null ? col(COHORT)
+        : when(col(COHORT).notEqual(lit(lastCohort)), col(COHORT));
     Dataset<Row> ofGroup = units.where(inGroup)
-        .select(keysWith(col(COHORT), col(COHORT_LABEL),
-            col(COHORT).equalTo(col(FIRST)).as(ALWAYS)));
+        .select(keysWith(cohort.as(COHORT), when(cohort.isNotNull(), col(COHORT_LABEL))
+            .as(COHORT_LABEL), col(COHORT).equalTo(col(FIRST)).as(ALWAYS)));
     Dataset<Row> joined = panel.join(broadcast(ofGroup),
         scala.collection.JavaConverters.asScalaBuffer(keys).toSeq(), "left");
     Column rel = col(INDEX).minus(col(COHORT));
@@ -142,6 +174,9 @@ public final class CohortDesign implements AutoCloseable {
         .otherwise(floor(rel.divide(bins.width())).multiply(bins.width())
             .cast(DataTypes.LongType).cast(DataTypes.StringType));
     String reference = bins.reference().name();
+    if (lastCohort != null) {
+      joined = joined.where(not(inGroup.and(col(INDEX).geq(lastCohort))));
+    }
     Dataset<Row> withBins = joined
         .where(col(ALWAYS).isNull().or(not(col(ALWAYS))))
         .withColumn("_es_bin", when(col(COHORT).isNotNull(), bin));
@@ -162,7 +197,7 @@ public final class CohortDesign implements AutoCloseable {
     }
     cells.sort(java.util.Comparator.comparing(Cell::cohort).thenComparing(c -> order(c.bin())));
     return new Group(group, data.drop(INDEX, COHORT, COHORT_LABEL, ALWAYS, "_es_bin"), other,
-        cells, treatedUnits, cohorts, always);
+        cells, treatedUnits, cohorts, always, controlCohort, null);
   }
 
   private int order(String bin) {

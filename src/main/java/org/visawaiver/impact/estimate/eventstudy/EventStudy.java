@@ -74,8 +74,17 @@ public final class EventStudy {
     RelativeBins bins = new RelativeBins(es.leads(), es.lags(), es.binWidth());
     List<Result> results = new ArrayList<>();
     try (CohortDesign design = new CohortDesign(panel, columns, bins, base.formula().outcome())) {
+      // With a group x period fixed effect only units of the same group compare with each other.
+      boolean withinGroup = base.formula().fixedEffects().stream().anyMatch(fe ->
+          fe.columns().contains(columns.group()) && fe.columns().contains(columns.period()));
       for (String group : groups) {
-        results.addAll(estimate(design, design.forGroup(group), base, columns, settings, vcovs));
+        CohortDesign.Group g = design.forGroup(group, withinGroup);
+        if (g.controlCohort() != null) {
+          LOG.info("event study for {}: no never-treated unit; the last cohort {} is the control "
+              + "and {}'s periods from {} on are left out", group, g.controlCohort(), group,
+              g.controlCohort());
+        }
+        results.addAll(estimate(design, g, base, columns, settings, vcovs));
       }
     }
     return results;
@@ -83,6 +92,10 @@ public final class EventStudy {
 
   private static List<Result> estimate(CohortDesign design, CohortDesign.Group g, ModelSpec base,
       EventColumns es, EstimationSettings settings, List<VcovSpec> vcovs) {
+    if (g.skipped() != null) {
+      LOG.warn("event study for {} skipped: {}", g.group(), g.skipped());
+      return List.of();
+    }
     if (g.dummyCells().isEmpty()) {
       LOG.warn("event study for {} skipped: no unit of {} = {} switches to {} > 0 after its "
           + "first period ({} always-treated left out)", g.group(), es.group(), g.group(),

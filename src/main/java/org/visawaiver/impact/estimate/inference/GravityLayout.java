@@ -3,28 +3,32 @@ package org.visawaiver.impact.estimate.inference;
 import java.io.Serializable;
 
 /**
- * Where the time-varying fixed effects (i, t) and (j, t) sit in the flat arrays of the
- * Weidner-Zylkin passes. Three-way: one symmetric system over all F = (N_i + N_j) T of them (the
- * pair fixed effect couples every period). Two-way: one system of N_i + N_j per period (periods
- * are independent). Per-origin and per-destination T x T blocks follow for the bias terms.
+ * Where the sums of the Weidner-Zylkin passes sit in one flat vector. The time-varying fixed
+ * effects (i, t) and (j, t) form one symmetric system over all F = (N_i + N_j) T of them in the
+ * exact three-way computation (the pair fixed effect couples every period), one system of N_i +
+ * N_j per period for two-way (periods are independent), none in the approximate three-way one
+ * (which needs the sums of λ per (i, t) and (j, t) instead). Three-way models also sum, per
+ * origin and per destination, the T x T blocks H_i = Σ_j H_ij and S_i = Σ_j e_ij e_ij'.
  *
  * @param ni origin ids 0..ni-1
  * @param nj destination ids
  * @param nt time ids
  * @param k regressors
  * @param threeWay pair fixed effect present
+ * @param exact three-way: the fixed-effect system is inverted (else ppml_fe_bias's approximation)
  */
-record GravityLayout(int ni, int nj, int nt, int k, boolean threeWay) implements Serializable {
+record GravityLayout(int ni, int nj, int nt, int k, boolean threeWay, boolean exact)
+    implements Serializable {
   /** Size of one system. */
   int systemSize() {
     return threeWay ? (ni + nj) * nt : ni + nj;
   }
 
+  /** Number of systems: 1 (exact three-way), nt (two-way), 0 (approximate three-way). */
   int systems() {
-    return threeWay ? 1 : nt;
+    return threeWay ? (exact ? 1 : 0) : nt;
   }
 
-  /** Doubles of all systems together. */
   long systemDoubles() {
     return (long) systems() * systemSize() * systemSize();
   }
@@ -48,30 +52,36 @@ record GravityLayout(int ni, int nj, int nt, int k, boolean threeWay) implements
         + position(sideB, idB, timeB));
   }
 
-  /** Per-origin (side 0) or per-destination (side 1) T x T block sums, (1 + k) of them each. */
-  int blockDoubles(int side) {
-    return (side == 0 ? ni : nj) * nt * nt;
+  /** Doubles of the per-origin (side 0) or per-destination (side 1) T x T blocks. */
+  long blockDoubles(int side) {
+    return threeWay ? (long) (side == 0 ? ni : nj) * nt * nt : 0;
   }
 
-  // Layout of the first pass's sums: systems, then (three-way) SS_i, xG_i (k), SS_j, xG_j (k),
-  // then presence flags of origins and destinations and the pair count.
-  int ssOffset(int side) {
+  /** Start of the H blocks (which 0 or 1) or S blocks (which 2 or 3) of a side. */
+  int blockOffset(int which) {
     long off = systemDoubles();
-    if (side == 1) {
-      off += (long) (1 + k) * blockDoubles(0);
+    for (int w = 0; w < which; w++) {
+      off += blockDoubles(w % 2);
     }
     return Math.toIntExact(off);
   }
 
-  int xgOffset(int side, int reg) {
-    return ssOffset(side) + (1 + reg) * blockDoubles(side);
+  /** Start of the sums of λ per (i, t) (side 0) or (j, t) (side 1); approximate three-way only. */
+  int lambdaSumOffset(int side) {
+    return blockOffset(4) + (side == 0 ? 0 : (exact ? 0 : ni * nt));
   }
 
   int presenceOffset() {
-    return threeWay ? ssOffset(1) + (1 + k) * blockDoubles(1) : Math.toIntExact(systemDoubles());
+    return lambdaSumOffset(0) + (threeWay && !exact ? (ni + nj) * nt : 0);
   }
 
   int firstPassLength() {
     return presenceOffset() + ni + nj + 1;
+  }
+
+  /** Doubles of the first pass's sum, before it is allocated. */
+  long firstPassDoubles() {
+    return systemDoubles() + 2 * (blockDoubles(0) + blockDoubles(1))
+        + (threeWay && !exact ? (long) (ni + nj) * nt : 0) + ni + nj + 1;
   }
 }

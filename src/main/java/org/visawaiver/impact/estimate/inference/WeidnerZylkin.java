@@ -29,32 +29,47 @@ import scala.Tuple2;
  *
  * <p>Data flow: the rows (demeaned regressors x̃, outcome y, fitted mean λ, ids of i, j, t) are
  * repartitioned by pair and gathered into one {@link PairBlock} per pair inside each partition
- * (cached). Pass 1 sums, per pair, its Hessian block H_ij into the system of the time-varying
- * fixed effects M = Σ d_ij' H_ij d_ij and (three-way) the per-origin and per-destination T x T
- * sums of e e' and of -(diag(x_k) H + H diag(x_k)) (treeAggregate). The driver inverts M (a
- * symmetric generalized inverse G) and each origin's and destination's H_i = Σ_j H_ij
- * (pseudo-inverse). Pass 2 computes per pair the leverage (I - H_ij (x̃ B x̃' + d̃ G d̃'))^-1,
- * the pair's leverage-corrected score outer product and the first bias terms, summed by
- * treeAggregate. Nothing but these sums reaches the driver.
+ * (cached). Pass 1 (treeAggregate) sums, per pair: its Hessian block H_ij into the system of the
+ * time-varying fixed effects M = Σ d_ij' H_ij d_ij (exact), or λ per (i, t) and (j, t)
+ * (approximate); and (three-way) the per-origin and per-destination T x T blocks H_i = Σ_j H_ij
+ * and S_i = Σ_j e_ij e_ij'. The driver inverts M (a symmetric generalized inverse G) and every
+ * H_i (pseudo-inverse), and forms R_i = H_i^+ S_i H_i^+. Pass 2 (treeAggregate) computes per pair
+ * the leverage correction (I - A_ij)^-1 e_ij with A_ij = H_ij (x̃ B x̃' + d̃ G d̃') (exact) or
+ * H_ij x̃ B x̃' - D_ij' (approximate: D_ij, the pair's block of a truncated expansion of the
+ * fixed-effect projection in the within-(i,t), (j,t) and (i,j) weighted means, from the pair's
+ * own shares, as ppml_fe_bias), the pair's corrected score outer product and the bias terms.
+ * Nothing but these sums reaches the driver.
  *
- * <p>Memory: per task and on the driver, the first pass's sums: F^2 doubles for the three-way
- * system (F = (N_i + N_j) T) or T (N_i + N_j)^2 for two-way, plus (1 + k) (N_i + N_j) T^2 for
- * the bias blocks; at most {@link #MAX_SUM_DOUBLES} (32 MB), else the correction is skipped with
- * a note (ppml_fe_bias switches to an approximation above F = 1,500). Per pair, O(T_ij^2 k).
+ * <p>Three-way models use the exact system up to F = (N_i + N_j) T = {@link #EXACT_MAX_EFFECTS}
+ * time-varying fixed effects (ppml_fe_bias's switch), the approximation above. Memory, per task
+ * and on the driver: the first pass's sums, F^2 doubles (exact three-way) or T (N_i + N_j)^2
+ * (two-way), plus 2 (N_i + N_j) T^2 for the three-way bias blocks and (N_i + N_j) T for the
+ * approximation's sums, at most {@link #MAX_SUM_DOUBLES} (64 MB), else the correction is skipped
+ * with a note; the broadcast to pass 2 is as large. Per pair, O(T_ij^2 (T_ij + k)) time and
+ * O(T_ij^2) memory.
  */
 public final class WeidnerZylkin {
   private static final Logger LOG = LoggerFactory.getLogger(WeidnerZylkin.class);
-  /** Largest first-pass sum vector (doubles; 32 MB). */
-  public static final long MAX_SUM_DOUBLES = 1L << 22;
+  /** Largest first-pass sum vector (doubles; 64 MB). */
+  public static final long MAX_SUM_DOUBLES = 1L << 23;
+  /** Three-way models with more time-varying fixed effects use the approximation (ppml_fe_bias). */
+  public static final int EXACT_MAX_EFFECTS = 1500;
 
   private WeidnerZylkin() {}
 
   /**
-   * The corrections, or empty with a note in {@code notes} when they do not apply or exceed the
-   * memory bound. The frame must carry i, j and t as cluster dimensions (ModelFitter adds them).
+   * The corrections, or empty with a note in {@code notes} when they exceed the memory bound or
+   * there is no regressor. The frame must carry i, j and t as cluster dimensions (ModelFitter adds
+   * them).
    */
   public static Optional<GravityCorrection> compute(ModelFrame frame, WeightedFit fit,
       Gravity gravity, List<String> notes) {
+    return compute(frame, fit, gravity, notes, EXACT_MAX_EFFECTS);
+  }
+
+  /** As above, with the exact three-way computation up to {@code exactMax} fixed effects. */
+  static Optional<GravityCorrection> compute(ModelFrame frame, WeightedFit fit, Gravity gravity,
+      List<String> notes, int exactMax) {
     long t0 = System.nanoTime();
     int gi = frame.clusterNames().indexOf(gravity.i());
     int gj = frame.clusterNames().indexOf(gravity.j());
@@ -65,16 +80,22 @@ public final class WeidnerZylkin {
     long[] levels = frame.clusterLevels();
     int[] idx = LeastSquares.indices(fit.kept());
     int k = idx.length;
+    long effects = (levels[gi] + levels[gj]) * levels[gt];
     GravityLayout layout = new GravityLayout(Math.toIntExact(levels[gi]),
-        Math.toIntExact(levels[gj]), Math.toIntExact(levels[gt]), k, gravity.threeWay());
-    long need = layout.systemDoubles() + (gravity.threeWay()
-        ? (long) (1 + k) * (layout.blockDoubles(0) + layout.blockDoubles(1)) : 0);
+        Math.toIntExact(levels[gj]), Math.toIntExact(levels[gt]), k, gravity.threeWay(),
+        !gravity.threeWay() || effects <= exactMax);
+    long need = layout.firstPassDoubles();
     if (need > MAX_SUM_DOUBLES || k == 0) {
       notes.add("Weidner-Zylkin corrections not computed: " + (k == 0 ? "no regressor"
           : "their sums need " + need + " doubles (" + layout.ni() + " x " + layout.nj()
               + " x " + layout.nt() + " " + gravity.columns() + "), more than the bound "
-              + MAX_SUM_DOUBLES + " (32 MB)") + "; bias, estimate_bc and std_error_bc are empty");
+              + MAX_SUM_DOUBLES + " (64 MB)") + "; bias, estimate_bc and std_error_bc are empty");
       return Optional.empty();
+    }
+    if (!layout.exact()) {
+      notes.add("Weidner-Zylkin variance: ppml_fe_bias's approximation of the fixed effects' "
+          + "leverage (" + effects + " time-varying fixed effects, exact up to "
+          + exactMax + ")");
     }
     JavaRDD<PairBlock> pairs = pairBlocks(frame, fit, idx, gi, gj, gt, layout.nj());
     try {
@@ -83,20 +104,13 @@ public final class WeidnerZylkin {
       long nPairs = (long) first[layout.presenceOffset() + layout.ni() + layout.nj()];
       long origins = count(first, layout.presenceOffset(), layout.ni());
       long destinations = count(first, layout.presenceOffset() + layout.ni(), layout.nj());
-      double[] hiPinv = gravity.threeWay() ? blockPinv(first, layout, 0) : new double[0];
-      double[] hjPinv = gravity.threeWay() ? blockPinv(first, layout, 1) : new double[0];
-      double[] b2 = gravity.threeWay() ? secondTerms(first, layout, 0, hiPinv) : new double[k];
-      double[] d2 = gravity.threeWay() ? secondTerms(first, layout, 1, hjPinv) : new double[k];
-      double[] g = invertSystems(first, layout);
+      double[][] shared = driverParts(first, layout);
       double[][] bread = fit.bread();
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(pairs.context());
-      Broadcast<double[]> bg = jsc.broadcast(g);
-      Broadcast<double[][]> bh = jsc.broadcast(new double[][] {hiPinv, hjPinv});
-      double[] second = sum(pairs, k * k + 2 * k,
-          (p, acc) -> secondPass(p, layout, bg.value(), bh.value()[0], bh.value()[1], bread,
-              acc));
-      bg.destroy();
-      bh.destroy();
+      Broadcast<double[][]> parts = jsc.broadcast(shared);
+      double[] second = sum(pairs, k * k + 4 * k,
+          (p, acc) -> secondPass(p, layout, parts.value(), bread, acc));
+      parts.destroy();
       double[][] omega = Matrices.square(second, k, 0);
       double[][] v = Matrices.scale(Matrices.sandwich(bread, omega), nPairs / (nPairs - 1.0));
       for (int a = 0; a < k; a++) {
@@ -110,10 +124,11 @@ public final class WeidnerZylkin {
       if (gravity.threeWay()) {
         double fi = origins / (origins - 1.0);
         double fj = destinations / (destinations - 1.0);
+        int at = k * k;
         double[] inner = new double[k];
         for (int c = 0; c < k; c++) {
-          inner[c] = fi * (-second[k * k + c] + b2[c] / 2)
-              + fj * (-second[k * k + k + c] + d2[c] / 2);
+          inner[c] = fi * (-second[at + c] + second[at + 2 * k + c] / 2)
+              + fj * (-second[at + k + c] + second[at + 3 * k + c] / 2);
         }
         for (int a = 0; a < k; a++) {
           for (int c = 0; c < k; c++) {
@@ -123,9 +138,9 @@ public final class WeidnerZylkin {
       } else {
         Arrays.fill(bias, Double.NaN);
       }
-      LOG.info("Weidner-Zylkin ({}): {} pairs, {} origins, {} destinations, {} periods, {} s",
-          gravity.threeWay() ? "three-way" : "two-way", nPairs, origins, destinations,
-          layout.nt(), (System.nanoTime() - t0) / 1e9);
+      LOG.info("Weidner-Zylkin ({}, {}): {} pairs, {} origins, {} destinations, {} periods, {} s",
+          gravity.threeWay() ? "three-way" : "two-way", layout.exact() ? "exact" : "approximate",
+          nPairs, origins, destinations, layout.nt(), (System.nanoTime() - t0) / 1e9);
       return Optional.of(new GravityCorrection(gravity, bias, v, nPairs, origins, destinations));
     } finally {
       pairs.unpersist(false);
@@ -234,25 +249,27 @@ public final class WeidnerZylkin {
   }
 
   /**
-   * Pass 1 for one pair: H_ij into the fixed-effect system(s) at (i,t)/(j,t) x (i,s)/(j,s);
-   * three-way also e e' and -(diag(x_k) H + H diag(x_k)) into the pair's origin and destination
-   * T x T blocks; presence of i and j, one pair.
+   * Pass 1 for one pair: H_ij into the fixed-effect system(s) at (i,t)/(j,t) x (i,s)/(j,s)
+   * (exact), λ into the sums per (i, t) and (j, t) (approximate); three-way also H_ij and e e'
+   * into the pair's origin and destination T x T blocks; presence of i and j, one pair.
    */
   static void firstPass(PairBlock p, GravityLayout l, double[] acc) {
     int n = p.n();
     double[][] h = p.hessian(l.threeWay());
     int[] sideId = {p.i, p.j};
-    for (int r = 0; r < n; r++) {
-      for (int s = 0; s < n; s++) {
-        double v = h[r][s];
-        if (v == 0) {
-          continue;
-        }
-        for (int a = 0; a < 2; a++) {
-          for (int b = 0; b < 2; b++) {
-            int cell = l.cell(a, sideId[a], p.t[r], b, sideId[b], p.t[s]);
-            if (cell >= 0) {
-              acc[cell] += v;
+    if (l.systems() > 0) {
+      for (int r = 0; r < n; r++) {
+        for (int s = 0; s < n; s++) {
+          double v = h[r][s];
+          if (v == 0) {
+            continue;
+          }
+          for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+              int cell = l.cell(a, sideId[a], p.t[r], b, sideId[b], p.t[s]);
+              if (cell >= 0) {
+                acc[cell] += v;
+              }
             }
           }
         }
@@ -263,14 +280,19 @@ public final class WeidnerZylkin {
       int nt = l.nt();
       for (int side = 0; side < 2; side++) {
         int block = sideId[side] * nt * nt;
-        int ss = l.ssOffset(side) + block;
+        int hb = l.blockOffset(side) + block;
+        int sb = l.blockOffset(2 + side) + block;
         for (int r = 0; r < n; r++) {
           for (int s = 0; s < n; s++) {
             int at = p.t[r] * nt + p.t[s];
-            acc[ss + at] += e[r] * e[s];
-            for (int c = 0; c < l.k(); c++) {
-              acc[l.xgOffset(side, c) + block + at] -= (p.x[r][c] + p.x[s][c]) * h[r][s];
-            }
+            acc[hb + at] += h[r][s];
+            acc[sb + at] += e[r] * e[s];
+          }
+        }
+        if (!l.exact()) {
+          int ls = l.lambdaSumOffset(side) + sideId[side] * nt;
+          for (int r = 0; r < n; r++) {
+            acc[ls + p.t[r]] += p.lambda[r];
           }
         }
       }
@@ -281,17 +303,117 @@ public final class WeidnerZylkin {
   }
 
   /**
-   * Pass 2 for one pair: with P = d̃ G d̃' (d̃ the pair's (i,t) and (j,t) dummies, demeaned
-   * within the pair with weights θ = λ/Σλ in the three-way model) and X = x̃ B x̃', v = (I - H (X
-   * + P))^-1 e; adds (x̃'v)(x̃'e)' to Ω and (three-way) (H x̃_k)' H_i^+ e and (H x̃_k)' H_j^+ e to
-   * the first bias terms. acc = [Ω (k x k), B1 (k), D1 (k)].
+   * What the driver computes between the passes, for the broadcast: [0] G, the generalized
+   * inverse of every fixed-effect system (exact; else empty); [1], [2] H_i^+ and H_j^+; [3], [4]
+   * R_i = H_i^+ S_i H_i^+ and R_j (three-way; else empty); [5] the sums of λ per (i, t) and
+   * (j, t) (approximate; else empty).
    */
-  static void secondPass(PairBlock p, GravityLayout l, double[] g, double[] hiPinv,
-      double[] hjPinv, double[][] bread, double[] acc) {
+  private static double[][] driverParts(double[] first, GravityLayout l) {
+    double[][] out = new double[6][];
+    int size = l.systemSize();
+    int cells = size * size;
+    out[0] = new double[Math.toIntExact(l.systemDoubles())];
+    for (int s = 0; s < l.systems(); s++) {
+      double[] sys = Arrays.copyOfRange(first, s * cells, (s + 1) * cells);
+      System.arraycopy(SymmetricInverse.sweep(sys, size), 0, out[0], s * cells, cells);
+    }
+    int nt = l.nt();
+    for (int side = 0; side < 2; side++) {
+      int count = l.threeWay() ? (side == 0 ? l.ni() : l.nj()) : 0;
+      double[] pinv = new double[count * nt * nt];
+      double[] r = new double[count * nt * nt];
+      for (int id = 0; id < count; id++) {
+        int block = id * nt * nt;
+        double[][] hp = SymmetricInverse.pinv(square(first, l.blockOffset(side) + block, nt));
+        double[][] rr = multiply(multiply(hp, square(first, l.blockOffset(2 + side) + block, nt)),
+            hp);
+        for (int a = 0; a < nt; a++) {
+          System.arraycopy(hp[a], 0, pinv, block + a * nt, nt);
+          System.arraycopy(rr[a], 0, r, block + a * nt, nt);
+        }
+      }
+      out[1 + side] = pinv;
+      out[3 + side] = r;
+    }
+    out[5] = l.threeWay() && !l.exact()
+        ? Arrays.copyOfRange(first, l.lambdaSumOffset(0), l.presenceOffset()) : new double[0];
+    return out;
+  }
+
+  /**
+   * Pass 2 for one pair: v = (I - A)^-1 e with A = H (X + P), X = x̃ B x̃', P = d̃ G d̃' (d̃ the
+   * pair's (i,t) and (j,t) dummies, demeaned within the pair with weights θ = λ/Σλ in the
+   * three-way model) when exact, A = H X - D' when approximate (D ≈ -(H P)') ({@link #approximation}); adds
+   * (x̃'v)(x̃'e)' to Ω and (three-way) the bias terms (H x̃_k)' H_i^+ e, (H x̃_k)' H_j^+ e,
+   * tr(Γ_k R_i), tr(Γ_k R_j) with Γ_k = -(diag(x̃_k) H + H diag(x̃_k)). acc = [Ω (k x k), B1,
+   * D1, B2, D2 (k each)].
+   */
+  static void secondPass(PairBlock p, GravityLayout l, double[][] parts, double[][] bread,
+      double[] acc) {
     int n = p.n();
     int k = l.k();
     double[][] h = p.hessian(l.threeWay());
     double[] e = p.residuals();
+    double[][] xbx = new double[n][n];
+    for (int r = 0; r < n; r++) {
+      double[] xb = new double[k];
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < k; b++) {
+          xb[a] += p.x[r][b] * bread[b][a];
+        }
+      }
+      for (int s = 0; s < n; s++) {
+        double v = 0;
+        for (int a = 0; a < k; a++) {
+          v += xb[a] * p.x[s][a];
+        }
+        xbx[r][s] = v;
+      }
+    }
+    double[][] m;
+    if (l.exact()) {
+      double[][] q = leverage(p, l, parts[0]);
+      for (int r = 0; r < n; r++) {
+        for (int s = 0; s < n; s++) {
+          q[r][s] += xbx[r][s];
+        }
+      }
+      m = identityMinus(hessianTimes(p, l.threeWay(), q));
+    } else {
+      double[][] hx = hessianTimes(p, l.threeWay(), xbx);
+      double[][] d = approximation(p, l, parts[5]);
+      m = new double[n][n];
+      for (int r = 0; r < n; r++) {
+        for (int s = 0; s < n; s++) {
+          m[r][s] = (r == s ? 1 : 0) - hx[r][s] + d[s][r];
+        }
+      }
+    }
+    // Approximate: 1'(I + D' - H X) = 0 (D's rows sum to -1), so the system is singular and, as
+    // ppml_fe_bias (Newton-Schulz iteration), its pseudo-inverse applies: with e ⊥ 1 (the pair's
+    // first-order condition), m^+ e = m' (m m' + 1 1')^-1 e.
+    double[] lev = l.exact() ? SymmetricInverse.solve(m, e) : minimumNorm(m, e);
+    double[] xv = new double[k];
+    double[] xe = new double[k];
+    for (int r = 0; r < n; r++) {
+      for (int a = 0; a < k; a++) {
+        xv[a] += p.x[r][a] * lev[r];
+        xe[a] += p.x[r][a] * e[r];
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        acc[a * k + b] += xv[a] * xe[b];
+      }
+    }
+    if (l.threeWay()) {
+      biasTerms(p, l, h, e, parts, acc);
+    }
+  }
+
+  /** P = d̃ G d̃' for the pair, from the generalized inverse of the exact system(s). */
+  private static double[][] leverage(PairBlock p, GravityLayout l, double[] g) {
+    int n = p.n();
     int[] sideId = {p.i, p.j};
     double[][] q = new double[n][n];
     for (int r = 0; r < n; r++) {
@@ -324,53 +446,54 @@ public final class WeidnerZylkin {
         }
       }
     }
-    double[][] xb = new double[n][k];
-    for (int r = 0; r < n; r++) {
-      for (int a = 0; a < k; a++) {
-        double v = 0;
-        for (int b = 0; b < k; b++) {
-          v += p.x[r][b] * bread[b][a];
-        }
-        xb[r][a] = v;
-      }
-    }
-    for (int r = 0; r < n; r++) {
-      for (int s = 0; s < n; s++) {
-        double v = 0;
-        for (int a = 0; a < k; a++) {
-          v += xb[r][a] * p.x[s][a];
-        }
-        q[r][s] += v;
-      }
-    }
-    double[][] m = new double[n][n];
-    for (int r = 0; r < n; r++) {
-      for (int s = 0; s < n; s++) {
-        double v = r == s ? 1 : 0;
-        for (int u = 0; u < n; u++) {
-          v -= h[r][u] * q[u][s];
-        }
-        m[r][s] = v;
-      }
-    }
-    double[] lev = SymmetricInverse.solve(m, e);
-    double[] xv = new double[k];
-    double[] xe = new double[k];
-    for (int r = 0; r < n; r++) {
-      for (int a = 0; a < k; a++) {
-        xv[a] += p.x[r][a] * lev[r];
-        xe[a] += p.x[r][a] * e[r];
-      }
-    }
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < k; b++) {
-        acc[a * k + b] += xv[a] * xe[b];
-      }
-    }
-    if (!l.threeWay()) {
-      return;
-    }
+    return q;
+  }
+
+  /**
+   * ppml_fe_bias's approximation (three-way): the pair's block D of the truncated expansion
+   * -W_it + W_it W_ij - W_jt + W_jt W_it - W_jt W_it W_ij + W_jt W_ij - W_ij + W_ij W_it
+   * - W_ij W_it W_ij + W_ij W_jt - W_ij W_jt W_it + W_ij W_jt W_it W_ij - W_ij W_jt W_ij, W_g the
+   * λ-weighted mean within the groups g. Within one pair every chain of these means stays in the
+   * pair, so each product's block needs only the pair's shares θ_it = λ/Σ_(i,t) λ, θ_jt and
+   * θ_ij = λ/Σ_(i,j) λ (derivation in docs/estimation.md).
+   */
+  static double[][] approximation(PairBlock p, GravityLayout l, double[] lambdaSums) {
+    int n = p.n();
     int nt = l.nt();
+    double[] tij = p.shares();
+    double[] tit = new double[n];
+    double[] tjt = new double[n];
+    double c1 = 0;
+    double c2 = 0;
+    double c3 = 0;
+    for (int r = 0; r < n; r++) {
+      tit[r] = p.lambda[r] / lambdaSums[p.i * nt + p.t[r]];
+      tjt[r] = p.lambda[r] / lambdaSums[l.ni() * nt + p.j * nt + p.t[r]];
+      c1 += tij[r] * tit[r];
+      c2 += tij[r] * tjt[r] * tit[r];
+      c3 += tij[r] * tjt[r];
+    }
+    double[][] d = new double[n][n];
+    for (int r = 0; r < n; r++) {
+      for (int s = 0; s < n; s++) {
+        double v = (tit[r] + tjt[r] - tjt[r] * tit[r] - 1 + tit[s] - c1 + tjt[s]
+            - tjt[s] * tit[s] + c2 - c3) * tij[s];
+        if (r == s) {
+          v += -tit[r] - tjt[r] + tjt[r] * tit[r];
+        }
+        d[r][s] = v;
+      }
+    }
+    return d;
+  }
+
+  private static void biasTerms(PairBlock p, GravityLayout l, double[][] h, double[] e,
+      double[][] parts, double[] acc) {
+    int n = p.n();
+    int k = l.k();
+    int nt = l.nt();
+    int[] sideId = {p.i, p.j};
+    int at = k * k;
     for (int c = 0; c < k; c++) {
       double[] u = new double[n];
       for (int r = 0; r < n; r++) {
@@ -378,74 +501,80 @@ public final class WeidnerZylkin {
           u[r] += h[r][s] * p.x[s][c];
         }
       }
-      double b1 = 0;
-      double d1 = 0;
-      for (int r = 0; r < n; r++) {
-        for (int s = 0; s < n; s++) {
-          int at = p.t[r] * nt + p.t[s];
-          b1 += u[r] * hiPinv[p.i * nt * nt + at] * e[s];
-          d1 += u[r] * hjPinv[p.j * nt * nt + at] * e[s];
-        }
-      }
-      acc[k * k + c] += b1;
-      acc[k * k + k + c] += d1;
-    }
-  }
-
-  /** Pseudo-inverses of H_i = Σ_j H_ij (side 0) or H_j (side 1), read from the system. */
-  private static double[] blockPinv(double[] first, GravityLayout l, int side) {
-    int nt = l.nt();
-    int count = side == 0 ? l.ni() : l.nj();
-    int size = l.systemSize();
-    double[] out = new double[count * nt * nt];
-    for (int id = 0; id < count; id++) {
-      double[][] block = new double[nt][nt];
-      for (int r = 0; r < nt; r++) {
-        for (int s = 0; s < nt; s++) {
-          block[r][s] = first[l.position(side, id, r) * size + l.position(side, id, s)];
-        }
-      }
-      double[][] inv = SymmetricInverse.pinv(block);
-      for (int r = 0; r < nt; r++) {
-        System.arraycopy(inv[r], 0, out, id * nt * nt + r * nt, nt);
-      }
-    }
-    return out;
-  }
-
-  /** Σ over origins (side 0) or destinations of trace(H^+ xG_k H^+ SS), per regressor. */
-  private static double[] secondTerms(double[] first, GravityLayout l, int side, double[] pinv) {
-    int nt = l.nt();
-    int count = side == 0 ? l.ni() : l.nj();
-    double[] out = new double[l.k()];
-    for (int id = 0; id < count; id++) {
-      int block = id * nt * nt;
-      double[][] hp = square(pinv, block, nt);
-      double[][] right = multiply(multiply(hp, square(first, l.ssOffset(side) + block, nt)), hp);
-      for (int c = 0; c < l.k(); c++) {
-        double[][] xg = square(first, l.xgOffset(side, c) + block, nt);
-        double tr = 0;
-        for (int r = 0; r < nt; r++) {
-          for (int s = 0; s < nt; s++) {
-            tr += xg[r][s] * right[s][r];
+      for (int side = 0; side < 2; side++) {
+        double[] pinv = parts[1 + side];
+        double[] rr = parts[3 + side];
+        int block = sideId[side] * nt * nt;
+        double first = 0;
+        double second = 0;
+        for (int r = 0; r < n; r++) {
+          for (int s = 0; s < n; s++) {
+            first += u[r] * pinv[block + p.t[r] * nt + p.t[s]] * e[s];
+            second -= (p.x[r][c] + p.x[s][c]) * h[r][s] * rr[block + p.t[s] * nt + p.t[r]];
           }
         }
-        out[c] += tr;
+        acc[at + side * k + c] += first;
+        acc[at + (2 + side) * k + c] += second;
+      }
+    }
+  }
+
+  /** m^+ e for m whose left null space is spanned by 1, and e ⊥ 1. */
+  private static double[] minimumNorm(double[][] m, double[] e) {
+    int n = m.length;
+    double[][] mmt = new double[n][n];
+    for (int r = 0; r < n; r++) {
+      for (int s = 0; s <= r; s++) {
+        double v = 1;
+        for (int u = 0; u < n; u++) {
+          v += m[r][u] * m[s][u];
+        }
+        mmt[r][s] = v;
+        mmt[s][r] = v;
+      }
+    }
+    double[] z = SymmetricInverse.solve(mmt, e);
+    double[] out = new double[n];
+    for (int r = 0; r < n; r++) {
+      for (int u = 0; u < n; u++) {
+        out[r] += m[u][r] * z[u];
       }
     }
     return out;
   }
 
-  /** The generalized inverse of every fixed-effect system, flat in the systems' layout. */
-  private static double[] invertSystems(double[] first, GravityLayout l) {
-    int size = l.systemSize();
-    int cells = size * size;
-    double[] g = new double[Math.toIntExact(l.systemDoubles())];
-    for (int s = 0; s < l.systems(); s++) {
-      double[] sys = Arrays.copyOfRange(first, s * cells, (s + 1) * cells);
-      System.arraycopy(SymmetricInverse.sweep(sys, size), 0, g, s * cells, cells);
+  /** H q in O(T²): H = Λ - λλ'/Σλ (three-way) or Λ, diagonal plus rank one. */
+  static double[][] hessianTimes(PairBlock p, boolean threeWay, double[][] q) {
+    int n = p.n();
+    double[][] out = new double[n][n];
+    double[] lq = new double[n];
+    double sum = 0;
+    if (threeWay) {
+      for (int u = 0; u < n; u++) {
+        sum += p.lambda[u];
+        for (int s = 0; s < n; s++) {
+          lq[s] += p.lambda[u] * q[u][s];
+        }
+      }
     }
-    return g;
+    for (int r = 0; r < n; r++) {
+      double lr = p.lambda[r];
+      for (int s = 0; s < n; s++) {
+        out[r][s] = lr * q[r][s] - (threeWay ? lr * lq[s] / sum : 0);
+      }
+    }
+    return out;
+  }
+
+  private static double[][] identityMinus(double[][] a) {
+    int n = a.length;
+    double[][] m = new double[n][n];
+    for (int r = 0; r < n; r++) {
+      for (int s = 0; s < n; s++) {
+        m[r][s] = (r == s ? 1 : 0) - a[r][s];
+      }
+    }
+    return m;
   }
 
   private static long count(double[] a, int from, int n) {
@@ -466,14 +595,15 @@ public final class WeidnerZylkin {
 
   private static double[][] multiply(double[][] a, double[][] b) {
     int n = a.length;
-    double[][] c = new double[n][n];
+    int w = b.length == 0 ? 0 : b[0].length;
+    double[][] c = new double[n][w];
     for (int r = 0; r < n; r++) {
-      for (int u = 0; u < n; u++) {
+      for (int u = 0; u < b.length; u++) {
         double v = a[r][u];
         if (v == 0) {
           continue;
         }
-        for (int s = 0; s < n; s++) {
+        for (int s = 0; s < w; s++) {
           c[r][s] += v * b[u][s];
         }
       }

@@ -36,6 +36,12 @@ public class WeidnerZylkinGoldenTest {
       + " | isoimp^year + isoexp^year";
   static final List<String> GRAVITY = List.of("isoexp", "isoimp", "year");
 
+  /**
+   * Relative distance allowed between the approximate and the exact adjusted SE (measured 2.2%,
+   * the approximation larger).
+   */
+  static final double APPROXIMATION_TOL = 0.03;
+
   private static Dataset<Row> data;
 
   @BeforeAll
@@ -103,6 +109,39 @@ public class WeidnerZylkinGoldenTest {
     for (CSVRecord r : expected("threeway")) {
       assertMatches(r, f);
     }
+  }
+
+  /**
+   * ppml_fe_bias's approximation of the fixed effects' leverage (used above 1,500 time-varying
+   * fixed effects) forced on the example, against the exact computation: the bias does not use
+   * it (equal to 1e-12) and the adjusted SE moves by the approximation's error.
+   */
+  @Test
+  void approximationAgreesWithTheExactLeverage() {
+    ModelSpec spec = ModelSpec.of("threeway", "ppml", THREE_WAY, "cluster(isoimp^isoexp)", GRAVITY);
+    EstimationSettings settings = EstimationSettings.from(
+        JobConfig.load(null, false, List.of()).section("estimate")).withModels(List.of(spec));
+    List<org.visawaiver.impact.estimate.spec.VcovSpec> vcovs = new ArrayList<>(List.of(spec.vcov()));
+    for (String c : GRAVITY) {
+      vcovs.add(new org.visawaiver.impact.estimate.spec.VcovSpec.Cluster(
+          List.of(org.visawaiver.impact.estimate.spec.FixedEffect.of(c))));
+    }
+    org.visawaiver.impact.estimate.frame.ModelFrame frame =
+        ModelFitter.prepare(data, spec, settings, vcovs);
+    org.visawaiver.impact.estimate.ols.WeightedFit fit =
+        org.visawaiver.impact.estimate.ppml.PoissonIrls.fit(frame, settings, spec.name());
+    List<String> notes = new ArrayList<>();
+    GravityCorrection exact =
+        WeidnerZylkin.compute(frame, fit, spec.gravity().orElseThrow(), notes).orElseThrow();
+    GravityCorrection approx =
+        WeidnerZylkin.compute(frame, fit, spec.gravity().orElseThrow(), notes, 0).orElseThrow();
+    assertTrue(notes.get(0).startsWith("Weidner-Zylkin variance: ppml_fe_bias's approximation"),
+        notes.toString());
+    assertEquals(exact.bias()[0], approx.bias()[0], 1e-12);
+    assertClose(exact.stdError(0), approx.stdError(0), APPROXIMATION_TOL,
+        "approximate adjusted SE against the exact one");
+    fit.blocks().unpersist(false);
+    frame.blocks().unpersist(false);
   }
 
   @Test

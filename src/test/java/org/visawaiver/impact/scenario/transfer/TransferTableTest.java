@@ -66,6 +66,41 @@ class TransferTableTest {
     assertEquals(0.021079678541492033, num(r, "tau2"), 1e-12); // heterogeneity of the waiver effects
   }
 
+  /**
+   * On the sample: the waiver rows of a run's coefficients.csv (src/test/resources/transfer/, with
+   * the command that produced them) and DerSimonian-Laird worked out from them in Python.
+   */
+  @Test
+  void sampleRunEqualsTheHandComputation() throws Exception {
+    List<String> lines;
+    try (var in = getClass().getResourceAsStream("/transfer/sample_coefficients.csv")) {
+      lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    int checked = 0;
+    for (String line : lines.stream().filter(l -> l.startsWith("#expected,") && !l.contains(",model,")).toList()) {
+      String[] e = line.split(",");
+      String model = e[1];
+      List<String[]> coef = lines.stream().filter(l -> l.startsWith(model + ",waiver:")).map(l -> l.split(",")).toList();
+      double[] b = coef.stream().mapToDouble(c -> Double.parseDouble(c[2])).toArray();
+      double[][] v = new double[b.length][b.length];
+      for (int i = 0; i < b.length; i++) {
+        double se = Double.parseDouble(coef.get(i)[3]);
+        v[i][i] = se * se;
+      }
+      ModelResult m = new ModelResult(model, coef.stream().map(c -> c[1]).toList(), b, v);
+      List<String> r = TransferTable.rows(List.of(m), DESTINATIONS).get(0);
+      assertEquals(Double.parseDouble(e[2]), num(r, "mu"), 1e-12, model);
+      assertEquals(Double.parseDouble(e[3]), num(r, "se_mu"), 1e-12, model);
+      assertEquals(Double.parseDouble(e[4]), num(r, "tau2"), 1e-12, model);
+      assertEquals(Double.parseDouble(e[5]), num(r, "q"), 1e-9, model);
+      assertEquals(Double.parseDouble(e[6]), num(r, "i2_pct"), 1e-9, model);
+      double p = Double.parseDouble(e[7]);
+      assertEquals(p, num(r, "q_p_value"), p * 1e-3, model); // 4 significant digits below 1e-4
+      checked++;
+    }
+    assertEquals(2, checked);
+  }
+
   /** A model without every compared destination's term gets no row. */
   @Test
   void modelWithoutTheTermsIsLeftOut() {
