@@ -107,7 +107,8 @@ public final class EventStudy {
     AtomicReference<Map<String, Long>> counts = new AtomicReference<>();
     List<FitResult> fits;
     try {
-      fits = ModelFitter.fit(g.data(), spec, settings, vcovs,
+      // event_study.csv reports the cells' cluster variance: no bootstrap of the cell terms
+      fits = ModelFitter.fit(g.data(), spec, settings.withoutBootstrap(), vcovs,
           frame -> counts.set(CellCounts.of(frame, cellTerms)));
     } catch (EstimationException e) {
       // The main estimates are written already; one group's event study must not stop the run.

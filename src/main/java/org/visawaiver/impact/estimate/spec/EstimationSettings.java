@@ -127,4 +127,16 @@ public record EstimationSettings(
         irlsMaxIterations, broadcastMaxLevels, dropSingletons, collinearityTol, separationRelu,
         partitions, eventStudy, bootstrap);
   }
+
+  /**
+   * A copy that bootstraps no term (treated and effective clusters are still computed): for fits
+   * whose bootstrap columns are not written (the event study's cell models).
+   */
+  public EstimationSettings withoutBootstrap() {
+    BootstrapSettings b = bootstrap;
+    return new EstimationSettings(models, compare, demeanTol, demeanMaxIterations, irlsTol,
+        irlsMaxIterations, broadcastMaxLevels, dropSingletons, collinearityTol, separationRelu,
+        partitions, eventStudy, new BootstrapSettings(b.draws(), b.seed(), b.weights(), "none",
+            b.restrictedPpml(), b.maxClusters(), b.spreadClusters(), b.interval()));
+  }
 }
