@@ -7,18 +7,16 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 import org.visawaiver.impact.estimate.ppml.PoissonIrls;
-import org.visawaiver.impact.estimate.inference.Inference;
-import org.visawaiver.impact.estimate.inference.TermInference;
-import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.BootstrapSettings;
-import org.visawaiver.impact.domain.WaiverTerms;
+import org.visawaiver.impact.estimate.spec.EstimationException;
+import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 
 /**
@@ -269,7 +267,7 @@ public final class FewClusterInference {
     WeightedFit rfit;
     try {
       rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
-    } catch (InputException e) {
+    } catch (EstimationException e) {
       notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
       restricted.unpersist(false);
       return null;

@@ -2,7 +2,6 @@ package org.visawaiver.impact.estimate.spec;
 
 import com.typesafe.config.Config;
 import java.util.List;
-import org.visawaiver.impact.config.InputException;
 
 /**
  * The {@code estimate.bootstrap} and {@code estimate.interval} configuration.
@@ -36,19 +35,19 @@ public record BootstrapSettings(int draws, long seed, String weights, String ter
 
   public BootstrapSettings {
     if (draws < 99) {
-      throw new InputException("estimate.bootstrap.draws must be at least 99, found " + draws
+      throw new EstimationException("estimate.bootstrap.draws must be at least 99, found " + draws
           + "; the bootstrap p-values would be too coarse; nothing was estimated");
     }
     if (!List.of(AUTO, RADEMACHER, WEBB).contains(weights)) {
-      throw new InputException("estimate.bootstrap.weights must be auto, rademacher or webb, found \""
+      throw new EstimationException("estimate.bootstrap.weights must be auto, rademacher or webb, found \""
           + weights + "\"; nothing was estimated");
     }
     if (!List.of("waiver", "all", "none").contains(terms)) {
-      throw new InputException("estimate.bootstrap.terms must be waiver, all or none, found \""
+      throw new EstimationException("estimate.bootstrap.terms must be waiver, all or none, found \""
           + terms + "\"; nothing was estimated");
     }
     if (!INTERVALS.contains(interval)) {
-      throw new InputException("estimate.interval must be one of " + INTERVALS + ", found \""
+      throw new EstimationException("estimate.interval must be one of " + INTERVALS + ", found \""
           + interval + "\"; nothing was estimated");
     }
   }
