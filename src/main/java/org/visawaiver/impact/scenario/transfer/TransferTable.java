@@ -65,8 +65,11 @@ public final class TransferTable {
     double mu = c[0];
     double seMu = s.seMu();
     if (regime.term().isPresent()) {
-      // Var(mu - b_R) = Var(theta_new - b_R) - tau2 - a'(V - diag V)a = se_mu^2 + var(b_R) - 2 a'V_wR
-      seMu = Math.sqrt(Math.max(0, c[1] * c[1] - s.tau2() - offDiagonal(t)));
+      // The sampling variance of mu - b_R with the model's full covariance:
+      // Var(theta_new - b_R) - tau2 = se_mu^2 + a'(V_ww - diag V_ww)a + var(b_R) - 2 a'V_wR.
+      // Leaving out the covariance between the waiver estimates (as se_mu of the visa_required row
+      // does) can make this negative when they are strongly correlated with b_R (it printed 0).
+      seMu = Math.sqrt(Math.max(0, c[1] * c[1] - s.tau2()));
     }
     double sd = c[1];
     double[] pred = {mu - Z90 * sd, mu, mu + Z90 * sd};
@@ -83,12 +86,5 @@ public final class TransferTable {
     }
     row.add(text(METHOD));
     return row;
-  }
-
-  /** a'(V - diag V)a: what the model's covariance between waiver estimates adds. */
-  private static double offDiagonal(TransferEffect t) {
-    double full = t.joint(List.of()).cov()[0][0];
-    RandomEffectsSummary s = t.summary();
-    return full - s.tau2() - s.seMu() * s.seMu();
   }
 }

@@ -67,6 +67,38 @@ class TransferTableTest {
   }
 
   /**
+   * With waiver estimates correlated among themselves and with b_voa (rho 0.9 for every pair), the
+   * regime row's se_mu is the full sampling SE of a'b_w - b_voa:
+   * sqrt(a'V_ww a + var(b_voa) - 2 a'V_wR + tau2 a'a). Leaving out a'(V_ww - diag V_ww)a, as an
+   * earlier version did, understates it (and printed 0 on the sample).
+   */
+  @Test
+  void regimeRowStandardErrorUsesTheFullCovariance() {
+    List<String> terms = List.of("waiver:VNM", "waiver:THA", "waiver:LAO", "voa_share");
+    double[] se = {0.024, 0.016, 0.019, 0.03};
+    double[][] v = new double[4][4];
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        v[i][j] = (i == j ? 1 : 0.9) * se[i] * se[j];
+      }
+    }
+    ModelResult m = new ModelResult("ppml", terms, new double[] {0.188, 0.441, 0.505, -0.10}, v);
+    RandomEffectsSummary s = TransferEffect.of(m, DESTINATIONS).summary();
+    double[] a = s.weights();
+    double var = 0;
+    for (int i = 0; i < 3; i++) {
+      var += s.tau2() * a[i] * a[i] - 2 * a[i] * v[i][3];
+      for (int j = 0; j < 3; j++) {
+        var += a[i] * a[j] * v[i][j];
+      }
+    }
+    var += v[3][3];
+    List<String> r = TransferTable.rows(List.of(m), DESTINATIONS).get(1);
+    assertEquals("visa_on_arrival", cell(r, "from_regime"));
+    assertEquals(Math.sqrt(var), num(r, "se_mu"), 1e-12);
+  }
+
+  /**
    * On the sample: the waiver rows of a run's coefficients.csv (src/test/resources/transfer/, with
    * the command that produced them) and DerSimonian-Laird worked out from them in Python.
    */
