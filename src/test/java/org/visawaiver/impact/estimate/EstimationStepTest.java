@@ -241,7 +241,7 @@ class EstimationStepTest {
         lines.toString());
     List<String> summary = Files.readAllLines(out.resolve("event_study_summary.csv"));
     assertEquals("model,destination,att,att_std_error,att_ci_low,att_ci_high,pretrend_wald,"
-        + "pretrend_df,pretrend_p_value,treated_pairs,cohorts,always_treated_dropped",
+        + "pretrend_df,pretrend_p_value,treated_pairs,cohorts,always_treated_dropped,note",
         summary.get(0));
     assertEquals(2, summary.size());
   }
