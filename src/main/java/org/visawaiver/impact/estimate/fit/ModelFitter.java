@@ -41,6 +41,23 @@ public final class ModelFitter {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelFitter.class);
 
+  /** The bootstrap p-value of a joint hypothesis R b = 0 under one of the fit's variances. */
+  @FunctionalInterface
+  public interface JointBootstrap {
+    /**
+     * @param variance position of the variance in the list given to the fit
+     * @param r rows over the kept terms (the results' {@code terms()})
+     * @return the p-value, NaN where that variance has no bootstrap (not one-way clustered)
+     */
+    double pValue(int variance, double[][] r);
+  }
+
+  /** What a caller computes on the estimation sample and the fit before they are released. */
+  @FunctionalInterface
+  public interface SampleInspector {
+    void inspect(ModelFrame frame, List<String> terms, JointBootstrap bootstrap);
+  }
+
   private ModelFitter() {}
 
   /**
@@ -89,6 +106,16 @@ public final class ModelFitter {
    */
   public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
       EstimationSettings settings, List<VcovSpec> vcovs, Consumer<ModelFrame> inspector) {
+    return fit(panel, spec, settings, vcovs, (frame, terms, boot) -> inspector.accept(frame));
+  }
+
+  /**
+   * As above; the inspector also gets the kept terms and the bootstrap of joint hypotheses
+   * ({@link FewClusterInference#jointWaldBootPValue}, with the draws of
+   * {@code settings.bootstrap()} whatever its {@code terms}).
+   */
+  public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
+      EstimationSettings settings, List<VcovSpec> vcovs, SampleInspector inspector) {
     boolean poisson = spec.estimator() == Estimator.PPML;
     panel.sparkSession().sparkContext().setJobGroup("estimate",
         spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
@@ -116,8 +143,10 @@ public final class ModelFitter {
     Optional<GravityCorrection> wz =
         gravity.flatMap(g -> WeidnerZylkin.compute(frame, fit, g, notes));
     List<FitResult> results = new ArrayList<>();
+    List<List<String>> nested = new ArrayList<>();
     for (VcovSpec v : vcovs) {
       VcovEstimator.Variance var = VcovEstimator.compute(frame, fit, v, poisson);
+      nested.add(var.correction().nestedFixedEffects());
       Inference inference = FewClusterInference.compute(frame, fit, v, poisson,
           var.correction().nestedFixedEffects(), settings, settings.bootstrap(),
           settings.compare().stream().map(WaiverTerms::of).toList(), spec.name());
@@ -130,7 +159,9 @@ public final class ModelFitter {
           fit.deviance(), settings.demeanTol(), settings.irlsTol(), notes, wz, inference,
           settings.bootstrap().interval()));
     }
-    inspector.accept(frame);
+    inspector.inspect(frame, List.copyOf(terms), (i, r) -> FewClusterInference
+        .jointWaldBootPValue(frame, fit, vcovs.get(i), poisson, nested.get(i), settings,
+            settings.bootstrap(), r));
     fit.blocks().unpersist(false);
     frame.blocks().unpersist(false);
     return results;
