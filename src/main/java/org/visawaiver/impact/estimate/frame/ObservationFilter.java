@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
+import org.visawaiver.impact.spark.CacheScope;
 
 /**
  * Drops, repeatedly until nothing changes, observations alone in a fixed-effect level
@@ -26,6 +26,10 @@ public final class ObservationFilter {
   private record LevelStats(double[] counts, double[] sums, long[] used)
       implements java.io.Serializable {}
 
+  /**
+   * The frame without the dropped observations. The input frame's blocks stay the caller's (they
+   * are the result's when nothing is dropped); the intermediate rounds' blocks are released here.
+   */
   public static ModelFrame apply(ModelFrame frame, boolean singletons, boolean zeroLevels) {
     FeLayout layout = frame.layout();
     JavaRDD<Block> blocks = frame.blocks();
@@ -33,48 +37,47 @@ public final class ObservationFilter {
     long droppedSingletons = 0;
     long droppedZero = 0;
     LevelStats stats = stats(blocks, layout);
-    while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-      Broadcast<LevelStats> bs = jsc.broadcast(stats);
-      int[] offsets = layout.offsets();
-      long[] drops =
-          blocks.treeAggregate(
-              new long[2],
-              (acc, b) -> {
-                byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                for (byte r : why) {
-                  if (r > 0) {
-                    acc[r - 1]++;
-                  }
-                }
-                return acc;
-              },
-              (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]},
-              2);
-      if (drops[0] + drops[1] == 0) {
-        bs.destroy();
-        break;
-      }
-      JavaRDD<Block> next =
-          blocks
-              .map(
-                  b -> {
-                    byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                    boolean[] keep = new boolean[b.n];
-                    for (int i = 0; i < b.n; i++) {
-                      keep[i] = why[i] == 0;
+    try (CacheScope cache = new CacheScope()) {
+      while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<LevelStats> bs = cache.own(jsc.broadcast(stats));
+        int[] offsets = layout.offsets();
+        long[] drops =
+            blocks.treeAggregate(
+                new long[2],
+                (acc, b) -> {
+                  byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                  for (byte r : why) {
+                    if (r > 0) {
+                      acc[r - 1]++;
                     }
-                    return b.keep(keep);
-                  })
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      stats = stats(next, layout);
-      // unpersist, not destroy: the cached blocks' lineage still refers to it.
-      bs.unpersist(false);
-      blocks.unpersist(false);
-      blocks = next;
-      droppedZero += drops[0];
-      droppedSingletons += drops[1];
-      n -= drops[0] + drops[1];
+                  }
+                  return acc;
+                },
+                (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]},
+                2);
+        if (drops[0] + drops[1] == 0) {
+          break;
+        }
+        JavaRDD<Block> next = cache.persist(
+            blocks.map(
+                b -> {
+                  byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                  boolean[] keep = new boolean[b.n];
+                  for (int i = 0; i < b.n; i++) {
+                    keep[i] = why[i] == 0;
+                  }
+                  return b.keep(keep);
+                }));
+        stats = stats(next, layout);
+        cache.release(bs);
+        cache.release(blocks);
+        blocks = next;
+        droppedZero += drops[0];
+        droppedSingletons += drops[1];
+        n -= drops[0] + drops[1];
+      }
+      cache.handOver(blocks);
     }
     Map<String, Long> dropped = new LinkedHashMap<>();
     if (singletons) {

@@ -6,7 +6,6 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.spec.EstimationException;
@@ -18,6 +17,7 @@ import org.visawaiver.impact.estimate.ols.LeastSquares;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 import org.visawaiver.impact.estimate.ols.WithinOls;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.spark.CacheScope;
 
 /**
  * Poisson pseudo-maximum likelihood with absorbed fixed effects by iteratively reweighted least
@@ -34,7 +34,17 @@ public final class PoissonIrls {
 
   private PoissonIrls() {}
 
+  /** The fit; its blocks (the last IRLS step's, cached) are the caller's to release. */
   public static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model) {
+    try (CacheScope cache = new CacheScope()) {
+      WeightedFit fit = fit(frame, settings, model, cache);
+      cache.handOver(fit.blocks());
+      return fit;
+    }
+  }
+
+  private static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model,
+      CacheScope cache) {
     JavaRDD<Block> source = frame.blocks();
     double[] sy = source.treeAggregate(new double[2],
         (a, b) -> {
@@ -51,7 +61,7 @@ public final class PoissonIrls {
           + "singletons and separated observations); a Poisson model has no solution; check the "
           + "outcome column; nothing was estimated");
     }
-    JavaRDD<Block> cur = source.map(PoissonIrls::start).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Block> cur = cache.persist(source.map(PoissonIrls::start));
     double dev = deviance(cur);
     int m = frame.terms().size() + 1;
     int[] cols = WithinOls.allColumns(m);
@@ -105,11 +115,10 @@ public final class PoissonIrls {
       }
       double[] gamma = WeightedFit.combined(alpha, beta);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cur.context());
-      Broadcast<double[]> bg = jsc.broadcast(gamma);
+      Broadcast<double[]> bg = cache.own(jsc.broadcast(gamma));
       double[] fb = beta;
-      JavaRDD<Block> next =
-          cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value())))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<Block> next = cache.persist(
+          cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value()))));
       double newDev = deviance(next);
       int halvings = 0;
       // The starting values are not a point of the model (their deviance can be lower than the
@@ -119,25 +128,21 @@ public final class PoissonIrls {
         halvings++;
         double lambda = Math.pow(0.5, halvings);
         JavaRDD<Block> half =
-            cur.zip(next).map(p -> blend(p._1(), p._2(), lambda))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+            cache.persist(cur.zip(next).map(p -> blend(p._1(), p._2(), lambda)));
         newDev = deviance(half);
         if ((it > 1 ? newDev <= dev * (1 + 1e-12) : Double.isFinite(newDev))
             || halvings == MAX_HALVINGS) {
-          next.unpersist(false);
+          cache.release(next);
           next = half;
           break;
         }
-        half.unpersist(false);
+        cache.release(half);
       }
-      // unpersist, not destroy: the cached blocks' lineage still refers to it.
-      bg.unpersist(false);
+      cache.release(bg);
       change = Math.abs(newDev - dev) / (0.1 + Math.abs(newDev));
       LOG.info("model {}: IRLS iteration {}: deviance {} (relative change {}), {} demeaning passes",
           model, it, newDev, change, sol.iterations());
-      if (cur != source) {
-        cur.unpersist(false);
-      }
+      cache.release(cur);
       cur = next;
       dev = newDev;
       if (!Double.isFinite(dev)) {

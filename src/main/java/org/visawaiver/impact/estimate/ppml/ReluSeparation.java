@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.demean.Demeaner;
@@ -16,6 +15,7 @@ import org.visawaiver.impact.estimate.ols.LeastSquares;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 import org.visawaiver.impact.estimate.ols.WithinOls;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.spark.CacheScope;
 
 /**
  * Regressor-driven separation before PPML, by the iterated ReLU regression of Correia, Guimarães
@@ -43,6 +43,10 @@ public final class ReluSeparation {
 
   private ReluSeparation() {}
 
+  /**
+   * The frame without the separated observations. The input frame's blocks stay the caller's
+   * (they are the result's when nothing is dropped); this releases only what it cached itself.
+   */
   public static ModelFrame apply(ModelFrame frame, EstimationSettings settings) {
     JavaRDD<Block> source = frame.blocks();
     long zeros = source.map(b -> {
@@ -58,7 +62,15 @@ public final class ReluSeparation {
       return frame.with(source, frame.observations(), frame.usedLevels(),
           Map.of(SEPARATION_RELU, 0L), List.of());
     }
-    JavaRDD<Block> cur = source.map(ReluSeparation::start).persist(StorageLevel.MEMORY_AND_DISK());
+    try (CacheScope cache = new CacheScope()) {
+      return separate(frame, settings, cache);
+    }
+  }
+
+  private static ModelFrame separate(ModelFrame frame, EstimationSettings settings,
+      CacheScope cache) {
+    JavaRDD<Block> source = frame.blocks();
+    JavaRDD<Block> cur = cache.persist(source.map(ReluSeparation::start));
     int m = frame.terms().size() + 1;
     int[] cols = WithinOls.allColumns(m);
     int[] offsets = frame.layout().offsets();
@@ -74,7 +86,7 @@ public final class ReluSeparation {
         kept = select(cp, frame, settings);
       }
       double[] beta = LeastSquares.indices(kept).length > 0 ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
-      Broadcast<double[]> gamma = jsc.broadcast(WeightedFit.combined(alpha, beta));
+      Broadcast<double[]> gamma = cache.own(jsc.broadcast(WeightedFit.combined(alpha, beta)));
       double[] fb = beta;
       // Fitted values z - residual, rounded to 0 within TOL: count the negative ones and find the
       // largest. Done when none is negative (ppmlhdfe's rule): z = Xγ + Dα >= 0 and = 0 where
@@ -96,35 +108,31 @@ public final class ReluSeparation {
           round, sol.iterations(), (long) check[0]);
       if (check[0] == 0) {
         double cut = Math.max(TOL, RELATIVE * check[1]);
-        JavaRDD<Block> kept2 = cur.map(b -> {
+        JavaRDD<Block> kept2 = cache.persist(cur.map(b -> {
           double[] fit = fitted(b, offsets, fb, gamma.value());
           boolean[] keep = new boolean[b.n];
           for (int i = 0; i < b.n; i++) {
             keep[i] = !(b.y[i] == 0 && fit[i] > cut);
           }
           return b.keep(keep).withRegression(null, null);
-        }).persist(StorageLevel.MEMORY_AND_DISK());
+        }));
         long n = kept2.map(b -> (long) b.n).fold(0L, Long::sum);
-        gamma.unpersist(false);
-        cur.unpersist(false);
-        source.unpersist(false);
-        return frame.with(kept2, n, frame.usedLevels(),
+        return frame.with(cache.handOver(kept2), n, frame.usedLevels(),
             Map.of(SEPARATION_RELU, frame.observations() - n), List.of());
       }
-      JavaRDD<Block> next = cur.map(b -> {
+      JavaRDD<Block> next = cache.persist(cur.map(b -> {
         double[] fit = fitted(b, offsets, fb, gamma.value());
         double[] u = new double[b.n];
         for (int i = 0; i < b.n; i++) {
           u[i] = Math.max(fit[i], 0);
         }
         return b.withRegression(b.w, u);
-      }).persist(StorageLevel.MEMORY_AND_DISK());
+      }));
       next.count();
-      gamma.unpersist(false);
-      cur.unpersist(false);
+      cache.release(gamma);
+      cache.release(cur);
       cur = next;
     }
-    cur.unpersist(false);
     return frame.with(source, frame.observations(), frame.usedLevels(),
         Map.of(SEPARATION_RELU, 0L),
         List.of("separation check (ReLU) did not settle in " + MAX_ROUNDS
