@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
+import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.frame.ModelFrameBuilder;
@@ -46,8 +46,8 @@ class FrameOwnershipTest {
     return SharedSpark.spark().createDataFrame(rows, schema);
   }
 
-  private static boolean cached(JavaRDD<Block> blocks) {
-    return !blocks.getStorageLevel().equals(StorageLevel.NONE());
+  private static boolean cached(Blocks<Block> blocks) {
+    return !blocks.rdd().getStorageLevel().equals(StorageLevel.NONE());
   }
 
   @Test
@@ -65,7 +65,7 @@ class FrameOwnershipTest {
     assertTrue(cached(separated.blocks()));
     assertEquals(18, separated.observations());
     for (ModelFrame f : List.of(built, filtered, separated)) {
-      f.blocks().unpersist();
+      f.blocks().release();
     }
   }
 }

@@ -28,7 +28,7 @@ import org.visawaiver.impact.estimate.spec.Gravity;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 import org.visawaiver.impact.estimate.vcov.VcovEstimator;
-import org.visawaiver.impact.spark.CacheScope;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 
 /** Fits one model: model frame, observation filters, estimator, variance, result. */
 public final class ModelFitter {

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
-import org.visawaiver.impact.spark.CacheScope;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 
 /**
  * Level numbering when a key has more than broadcast-max-levels levels: the rows the drop rules

@@ -16,7 +16,7 @@ import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.Estimator;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
-import org.visawaiver.impact.spark.CacheScope;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 
 /**
  * Turns a panel and a model spec into cached blocks: expands the terms into regressor columns

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.visawaiver.impact.spark.CacheScope;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
+import org.visawaiver.impact.estimate.exec.Shared;
 
 /**
  * Drops, repeatedly until nothing changes, observations alone in a fixed-effect level
@@ -32,19 +31,18 @@ public final class ObservationFilter {
    */
   public static ModelFrame apply(ModelFrame frame, boolean singletons, boolean zeroLevels) {
     FeLayout layout = frame.layout();
-    JavaRDD<Block> blocks = frame.blocks();
+    Blocks<Block> blocks = frame.blocks();
     long n = frame.observations();
     long droppedSingletons = 0;
     long droppedZero = 0;
     LevelStats stats = stats(blocks, layout);
     try (CacheScope cache = new CacheScope()) {
       while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-        Broadcast<LevelStats> bs = cache.own(jsc.broadcast(stats));
+        Shared<LevelStats> bs = blocks.share(stats);
         int[] offsets = layout.offsets();
         long[] drops =
-            blocks.treeAggregate(
-                new long[2],
+            blocks.aggregate(
+                () -> new long[2],
                 (acc, b) -> {
                   byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
                   for (byte r : why) {
@@ -54,23 +52,25 @@ public final class ObservationFilter {
                   }
                   return acc;
                 },
-                (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]},
-                2);
+                (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]});
         if (drops[0] + drops[1] == 0) {
+          bs.destroy();
           break;
         }
-        JavaRDD<Block> next = cache.persist(
-            blocks.map(
-                b -> {
-                  byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                  boolean[] keep = new boolean[b.n];
-                  for (int i = 0; i < b.n; i++) {
-                    keep[i] = why[i] == 0;
-                  }
-                  return b.keep(keep);
-                }));
+        Blocks<Block> next = cache.own(
+            blocks
+                .map(
+                    b -> {
+                      byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                      boolean[] keep = new boolean[b.n];
+                      for (int i = 0; i < b.n; i++) {
+                        keep[i] = why[i] == 0;
+                      }
+                      return b.keep(keep);
+                    }));
         stats = stats(next, layout);
-        cache.release(bs);
+        // unpersist, not destroy: the cached blocks' lineage still refers to it.
+        bs.unpersist();
         cache.release(blocks);
         blocks = next;
         droppedZero += drops[0];
@@ -128,13 +128,13 @@ public final class ObservationFilter {
     return why;
   }
 
-  private static LevelStats stats(JavaRDD<Block> blocks, FeLayout layout) {
+  private static LevelStats stats(Blocks<Block> blocks, FeLayout layout) {
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     int q = layout.dimensions();
     int local = layout.local();
     double[] agg =
-        BlockSums.sum(blocks, 2 * size + 1,
+        blocks.sum(2 * size + 1,
             (b, acc) -> {
               for (int h = 0; h < q; h++) {
                 if (offsets[h] < 0) {

@@ -3,11 +3,12 @@ package org.visawaiver.impact.estimate.inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -16,7 +17,6 @@ import org.visawaiver.impact.estimate.ppml.PoissonIrls;
 import org.visawaiver.impact.estimate.spec.BootstrapSettings;
 import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
-import org.visawaiver.impact.spark.CacheScope;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 
 /**
@@ -256,7 +256,7 @@ public final class FewClusterInference {
     }
     ClusterMoments s;
     try (CacheScope cache = new CacheScope()) {
-      JavaRDD<Block> restricted = cache.persist(frame.blocks().map(b -> {
+      Blocks<Block> restricted = cache.own(frame.blocks().map(b -> {
         double[][] x = new double[rest.length][];
         for (int m = 0; m < rest.length; m++) {
           x[m] = b.x[rest[m]];
@@ -274,8 +274,8 @@ public final class FewClusterInference {
         return null;
       }
       cache.own(rfit.blocks());
-      JavaRDD<Block> at = cache.persist(frame.blocks().zip(rfit.blocks())
-          .map(t -> t._1().withIrls(t._2().mu, t._2().response, t._2().eta)));
+      Blocks<Block> at = cache.own(frame.blocks().zip(rfit.blocks(),
+          (a0, r) -> a0.withIrls(r.mu, r.response, r.eta)));
       int[] cols = new int[k];
       double[][] warm = new double[k][];
       for (int m = 0; m < k; m++) {

@@ -1,8 +1,7 @@
-package org.visawaiver.impact.spark;
+package org.visawaiver.impact.estimate.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -25,40 +24,37 @@ class CacheScopeTest {
 
   @Test
   void closeReleasesWhatIsHeldButNotWhatWasHandedOverOrNeverHeld() {
-    JavaRDD<Integer> input = rdd().persist(StorageLevel.MEMORY_ONLY());
-    JavaRDD<Integer> temporary;
-    JavaRDD<Integer> result;
+    Blocks<Integer> input = SparkBlocks.of(rdd().persist(StorageLevel.MEMORY_ONLY()));
+    Blocks<Integer> temporary;
+    Blocks<Integer> result;
     try (CacheScope scope = new CacheScope()) {
-      temporary = scope.persist(input.map(x -> x + 1));
-      result = scope.persist(temporary.map(x -> x * 2));
-      assertEquals(18, result.reduce(Integer::sum));
+      temporary = scope.own(input.map(x -> x + 1));
+      result = scope.own(temporary.map(x -> x * 2));
+      assertEquals(18, result.aggregate(() -> 0, Integer::sum, Integer::sum));
       scope.release(input);
       scope.handOver(result);
     }
-    assertTrue(cached(input), "the caller's input stays cached");
-    assertFalse(cached(temporary), "the scope's own data is released");
-    assertTrue(cached(result), "what was handed over is the caller's");
-    input.unpersist();
-    result.unpersist();
+    assertTrue(cached(input.rdd()), "the caller's input stays cached");
+    assertFalse(cached(temporary.rdd()), "the scope's own data is released");
+    assertTrue(cached(result.rdd()), "what was handed over is the caller's");
+    input.release();
+    result.release();
   }
 
   @Test
   void releaseIsAtOnceAndHoldingTwiceIsOnce() {
     try (CacheScope scope = new CacheScope()) {
-      JavaRDD<Integer> a = scope.own(scope.persist(rdd()));
+      JavaRDD<Integer> a = scope.persist(rdd());
+      SparkBlocks<Integer> blocks = SparkBlocks.of(a);
+      scope.own(blocks);
+      scope.own(blocks);
       assertTrue(scope.holds(a));
       scope.release(a);
       assertFalse(cached(a));
       assertFalse(scope.holds(a));
-    }
-  }
-
-  @Test
-  void onlyCachedDataCanBeHeld() {
-    try (CacheScope scope = new CacheScope()) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> scope.own("text"));
-      assertEquals("not cached data: java.lang.String", e.getMessage());
+      assertTrue(scope.holds(blocks));
+      scope.release(blocks);
+      assertFalse(scope.holds(blocks));
     }
   }
 }
