@@ -131,8 +131,8 @@ public final class ModelFitter {
           settings.bootstrap().interval()));
     }
     inspector.accept(frame);
-    fit.blocks().unpersist(false);
-    frame.blocks().unpersist(false);
+    fit.blocks().release();
+    frame.blocks().release();
     return results;
   }
 }

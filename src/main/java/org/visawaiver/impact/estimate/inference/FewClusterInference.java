@@ -3,12 +3,11 @@ package org.visawaiver.impact.estimate.inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -254,13 +253,13 @@ public final class FewClusterInference {
         restTerms.add(frame.terms().get(idx[m]));
       }
     }
-    JavaRDD<Block> restricted = frame.blocks().map(b -> {
+    Blocks<Block> restricted = frame.blocks().map(b -> {
       double[][] x = new double[rest.length][];
       for (int m = 0; m < rest.length; m++) {
         x[m] = b.x[rest[m]];
       }
       return b.withRegressors(x);
-    }).persist(StorageLevel.MEMORY_AND_DISK());
+    });
     ModelFrame rframe = new ModelFrame(restricted, restTerms, frame.layout(),
         frame.clusterNames(), frame.clusterLevels(), frame.observations(), frame.usedLevels(),
         frame.dropped(), List.of());
@@ -269,12 +268,11 @@ public final class FewClusterInference {
       rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
     } catch (EstimationException e) {
       notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
-      restricted.unpersist(false);
+      restricted.release();
       return null;
     }
-    JavaRDD<Block> at = frame.blocks().zip(rfit.blocks())
-        .map(t -> t._1().withIrls(t._2().mu, t._2().response, t._2().eta))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Blocks<Block> at = frame.blocks().zip(rfit.blocks(),
+        (a0, r) -> a0.withIrls(r.mu, r.response, r.eta));
     int[] cols = new int[k];
     double[][] warm = new double[k][];
     for (int m = 0; m < k; m++) {
@@ -285,9 +283,9 @@ public final class FewClusterInference {
         settings.demeanMaxIterations()).solve(cols, warm);
     ClusterMoments s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
         fit.beta(), null, dim, levels);
-    at.unpersist(false);
-    rfit.blocks().unpersist(false);
-    restricted.unpersist(false);
+    at.release();
+    rfit.blocks().release();
+    restricted.release();
     double[][] info = new double[k][k];
     for (double[] xx : s.xx()) {
       for (int m = 0; m < k * k; m++) {
