@@ -76,9 +76,18 @@ record FixestRun(double fitSeconds, long peakRssMb, long observations,
         values.put(f.get(0), f.get(1));
       }
     }
-    return new FixestRun(Double.parseDouble(values.get("fit_seconds")),
-        Long.parseLong(values.get("peak_rss_mb")), Long.parseLong(values.get("nobs")),
-        coefficients);
+    return new FixestRun(Double.parseDouble(required(values, "fit_seconds", out)),
+        Long.parseLong(required(values, "peak_rss_mb", out)),
+        Long.parseLong(required(values, "nobs", out)), coefficients);
+  }
+
+  private static String required(Map<String, String> values, String key, String out) {
+    String v = values.get(key);
+    if (v == null) {
+      throw new IllegalStateException(SCRIPT + " printed no '" + key + " VALUE' line, so the "
+          + "fixest columns cannot be filled; its output was: " + out.strip());
+    }
+    return v;
   }
 
   /** Largest relative difference of our coefficients from fixest's (NaN for a term it lacks). */
