@@ -18,11 +18,12 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
  * and variance, only the fit timed, peak RSS of the R process).
  *
  * @param fitSeconds fepois() wall time, after the panel was read
+ * @param fitCpuSeconds CPU time (user + system, all threads) of the R process during fepois()
  * @param peakRssMb the R process's peak resident set (VmHWM), reading the panel included
  * @param observations fixest's nobs
  * @param coefficients term -> {estimate, std error}, terms named as ours
  */
-record FixestRun(double fitSeconds, long peakRssMb, long observations,
+record FixestRun(double fitSeconds, double fitCpuSeconds, long peakRssMb, long observations,
     Map<String, double[]> coefficients) {
   static final Path SCRIPT = Path.of("src/bench/r/fixest_fit.R");
 
@@ -77,6 +78,7 @@ record FixestRun(double fitSeconds, long peakRssMb, long observations,
       }
     }
     return new FixestRun(Double.parseDouble(required(values, "fit_seconds", out)),
+        Double.parseDouble(required(values, "fit_cpu_seconds", out)),
         Long.parseLong(required(values, "peak_rss_mb", out)),
         Long.parseLong(required(values, "nobs", out)), coefficients);
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class FixestRunTest {
   static final String OUTPUT = """
       fit_seconds 1.70254\s
+      fit_cpu_seconds 3.1\s
       peak_rss_mb 839\s
       nobs 994655\s
       iterations 4\s
@@ -23,6 +24,7 @@ class FixestRunTest {
   void readsTheTimingsAndCoefficients() {
     FixestRun run = FixestRun.parse(OUTPUT);
     assertEquals(1.70254, run.fitSeconds());
+    assertEquals(3.1, run.fitCpuSeconds());
     assertEquals(839, run.peakRssMb());
     assertEquals(994655, run.observations());
     assertEquals(List.of("waiver:VNM", "stay_log"), List.copyOf(run.coefficients().keySet()));
