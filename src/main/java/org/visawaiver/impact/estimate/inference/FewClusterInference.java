@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -253,39 +254,39 @@ public final class FewClusterInference {
         restTerms.add(frame.terms().get(idx[m]));
       }
     }
-    Blocks<Block> restricted = frame.blocks().map(b -> {
-      double[][] x = new double[rest.length][];
-      for (int m = 0; m < rest.length; m++) {
-        x[m] = b.x[rest[m]];
+    ClusterMoments s;
+    try (CacheScope cache = new CacheScope()) {
+      Blocks<Block> restricted = cache.own(frame.blocks().map(b -> {
+        double[][] x = new double[rest.length][];
+        for (int m = 0; m < rest.length; m++) {
+          x[m] = b.x[rest[m]];
+        }
+        return b.withRegressors(x);
+      }));
+      ModelFrame rframe = new ModelFrame(restricted, restTerms, frame.layout(),
+          frame.clusterNames(), frame.clusterLevels(), frame.observations(), frame.usedLevels(),
+          frame.dropped(), List.of());
+      WeightedFit rfit;
+      try {
+        rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
+      } catch (EstimationException e) {
+        notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
+        return null;
       }
-      return b.withRegressors(x);
-    });
-    ModelFrame rframe = new ModelFrame(restricted, restTerms, frame.layout(),
-        frame.clusterNames(), frame.clusterLevels(), frame.observations(), frame.usedLevels(),
-        frame.dropped(), List.of());
-    WeightedFit rfit;
-    try {
-      rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
-    } catch (EstimationException e) {
-      notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
-      restricted.release();
-      return null;
+      cache.own(rfit.blocks());
+      Blocks<Block> at = cache.own(frame.blocks().zip(rfit.blocks(),
+          (a0, r) -> a0.withIrls(r.mu, r.response, r.eta)));
+      int[] cols = new int[k];
+      double[][] warm = new double[k][];
+      for (int m = 0; m < k; m++) {
+        cols[m] = idx[m] + 1;
+        warm[m] = fit.alpha()[idx[m] + 1];
+      }
+      Demeaner.Solution sol = new Demeaner(at, frame.layout(), settings.demeanTol(),
+          settings.demeanMaxIterations()).solve(cols, warm);
+      s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
+          fit.beta(), null, dim, levels);
     }
-    Blocks<Block> at = frame.blocks().zip(rfit.blocks(),
-        (a0, r) -> a0.withIrls(r.mu, r.response, r.eta));
-    int[] cols = new int[k];
-    double[][] warm = new double[k][];
-    for (int m = 0; m < k; m++) {
-      cols[m] = idx[m] + 1;
-      warm[m] = fit.alpha()[idx[m] + 1];
-    }
-    Demeaner.Solution sol = new Demeaner(at, frame.layout(), settings.demeanTol(),
-        settings.demeanMaxIterations()).solve(cols, warm);
-    ClusterMoments s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
-        fit.beta(), null, dim, levels);
-    at.release();
-    rfit.blocks().release();
-    restricted.release();
     double[][] info = new double[k][k];
     for (double[] xx : s.xx()) {
       for (int m = 0; m < k * k; m++) {
