@@ -4,7 +4,8 @@
 # becomes one column waiver_share x [destination = A] per listed destination plus waiver_other,
 # cluster(a^b, c) becomes ~a^b + c; the rest of the grammar is fixest's. Reads the panel first
 # (data.table::fread, the columns the formula needs), then times only fepois() (fixest's default
-# convergence and fixef.rm). Prints key value lines: fit_seconds, peak_rss_mb (VmHWM of this process,
+# convergence and fixef.rm). Prints key value lines: fit_seconds, fit_cpu_seconds (user + system
+# time of all the process's threads during the fit), peak_rss_mb (VmHWM of this process,
 # the whole run: what /usr/bin/time -v reports as maximum resident set size), nobs, iterations,
 # threads, and one `coef TERM ESTIMATE STD_ERROR` line per coefficient (terms named as ours).
 suppressPackageStartupMessages({ library(fixest); library(data.table) })
@@ -29,12 +30,15 @@ if (length(compared)) set(panel, j = "waiver_other", value = panel$waiver_share 
 cluster <- regmatches(vcov_spec, regexec("^cluster\\((.*)\\)$", vcov_spec))[[1]]
 vcov <- if (length(cluster)) as.formula(paste("~", gsub(",", "+", cluster[2]))) else vcov_spec
 invisible(gc())
+c0 <- proc.time()
 t0 <- Sys.time()
 fit <- fepois(as.formula(fixest_formula), data = panel, vcov = vcov, nthreads = threads)
 t1 <- Sys.time()
+c1 <- proc.time() - c0
 status <- readLines("/proc/self/status")
 hwm_kb <- as.numeric(gsub("[^0-9]", "", status[grepl("^VmHWM", status)]))
 cat("fit_seconds", format(as.numeric(t1 - t0, units = "secs"), digits = 6), "\n")
+cat("fit_cpu_seconds", format(unname(c1["user.self"] + c1["sys.self"]), digits = 6), "\n")
 cat("peak_rss_mb", round(hwm_kb / 1024), "\n")
 cat("nobs", nobs(fit), "\n")
 cat("iterations", fit$iterations, "\n")

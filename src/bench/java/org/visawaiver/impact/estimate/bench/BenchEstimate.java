@@ -30,7 +30,8 @@ import org.visawaiver.impact.spark.SparkSessions;
  * and fit together. With --vs-fixest, R fixest fits the same saved panel in a fresh R process
  * ({@link FixestRun}, {@value #FIXEST_THREADS} threads) when Rscript and fixest are installed, and
  * the table gets fixest_fit_seconds, fixest_peak_rss_mb, ratio (ours / fixest), the largest
- * relative coefficient difference and the 1-minute load before each fit.
+ * relative coefficient difference, the 1-minute load before each fit and both fits' CPU seconds
+ * (less sensitive than wall time to other work on the machine).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -80,9 +81,11 @@ public final class BenchEstimate {
       Path panelFile = out.resolve("bench_panel_" + n + ".csv");
       writePanel(panel, panelFile);
       double load = loadAverage();
+      long c0 = processCpuNanos();
       long f0 = System.nanoTime();
       FitResult fit = ModelFitter.fit(panel, settings.models().get(0), settings);
       long f1 = System.nanoTime();
+      double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
@@ -95,26 +98,30 @@ public final class BenchEstimate {
           SpreadsheetCells.number(fitSeconds, 2), SpreadsheetCells.number(jobSeconds, 2),
           Integer.toString(fit.iterations()), Long.toString(peakHeapMb()),
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
-          Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2)));
+          Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
+          SpreadsheetCells.number(fitCpuSeconds, 2)));
       if (vsFixest) {
         double fixestLoad = loadAverage();
         FixestRun r = FixestRun.fit(panelFile, settings.models().get(0), FIXEST_THREADS);
-        System.out.printf("rows %d: fixest fit %.2f s (%d threads), peak RSS %d MB, nobs %d; "
-                + "ratio %.2f; largest coefficient difference %.1e; load %.2f / %.2f%n", actual,
-            r.fitSeconds(), FIXEST_THREADS, r.peakRssMb(), r.observations(),
-            fitSeconds / r.fitSeconds(), r.maxCoefficientDifference(fit), load, fixestLoad);
+        System.out.printf("rows %d: fixest fit %.2f s (CPU %.2f s, %d threads), peak RSS %d MB, "
+                + "nobs %d; ratio %.2f (CPU %.2f); largest coefficient difference %.1e; "
+                + "load %.2f / %.2f%n", actual, r.fitSeconds(), r.fitCpuSeconds(), FIXEST_THREADS,
+            r.peakRssMb(), r.observations(), fitSeconds / r.fitSeconds(),
+            fitCpuSeconds / r.fitCpuSeconds(), r.maxCoefficientDifference(fit), load, fixestLoad);
         row.addAll(List.of(SpreadsheetCells.number(r.fitSeconds(), 2),
             Long.toString(r.peakRssMb()), SpreadsheetCells.number(fitSeconds / r.fitSeconds(), 2),
             Long.toString(r.observations()), String.format("%.1e", r.maxCoefficientDifference(fit)),
-            SpreadsheetCells.number(fixestLoad, 2)));
+            SpreadsheetCells.number(fixestLoad, 2), SpreadsheetCells.number(r.fitCpuSeconds(), 2),
+            SpreadsheetCells.number(fitCpuSeconds / r.fitCpuSeconds(), 2)));
       }
       table.add(row);
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
-          "load_1m"));
+          "load_1m", "fit_cpu_seconds"));
       if (vsFixest) {
         header.addAll(List.of("fixest_fit_seconds", "fixest_peak_rss_mb", "ratio",
-            "fixest_observations", "max_coef_rel_diff", "fixest_load_1m"));
+            "fixest_observations", "max_coef_rel_diff", "fixest_load_1m",
+            "fixest_fit_cpu_seconds", "cpu_ratio"));
       }
       CsvTableWriter.write(out.resolve("bench_estimate.csv"), header, table);
     }
@@ -139,6 +146,12 @@ public final class BenchEstimate {
   /** The 1-minute load average (other work on the machine), NaN where the OS does not say. */
   private static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /** CPU time of this JVM so far (all threads: Spark's tasks, the driver, GC, JIT). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void resetPeaks() {

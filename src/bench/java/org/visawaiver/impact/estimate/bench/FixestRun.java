@@ -18,11 +18,12 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
  * and variance, only the fit timed, peak RSS of the R process).
  *
  * @param fitSeconds fepois() wall time, after the panel was read
+ * @param fitCpuSeconds CPU time (user + system, all threads) of the R process during fepois()
  * @param peakRssMb the R process's peak resident set (VmHWM), reading the panel included
  * @param observations fixest's nobs
  * @param coefficients term -> {estimate, std error}, terms named as ours
  */
-record FixestRun(double fitSeconds, long peakRssMb, long observations,
+record FixestRun(double fitSeconds, double fitCpuSeconds, long peakRssMb, long observations,
     Map<String, double[]> coefficients) {
   static final Path SCRIPT = Path.of("src/bench/r/fixest_fit.R");
 
@@ -76,9 +77,19 @@ record FixestRun(double fitSeconds, long peakRssMb, long observations,
         values.put(f.get(0), f.get(1));
       }
     }
-    return new FixestRun(Double.parseDouble(values.get("fit_seconds")),
-        Long.parseLong(values.get("peak_rss_mb")), Long.parseLong(values.get("nobs")),
-        coefficients);
+    return new FixestRun(Double.parseDouble(required(values, "fit_seconds", out)),
+        Double.parseDouble(required(values, "fit_cpu_seconds", out)),
+        Long.parseLong(required(values, "peak_rss_mb", out)),
+        Long.parseLong(required(values, "nobs", out)), coefficients);
+  }
+
+  private static String required(Map<String, String> values, String key, String out) {
+    String v = values.get(key);
+    if (v == null) {
+      throw new IllegalStateException(SCRIPT + " printed no '" + key + " VALUE' line, so the "
+          + "fixest columns cannot be filled; its output was: " + out.strip());
+    }
+    return v;
   }
 
   /** Largest relative difference of our coefficients from fixest's (NaN for a term it lacks). */
