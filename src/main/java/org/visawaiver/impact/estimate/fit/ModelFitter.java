@@ -42,6 +42,23 @@ public final class ModelFitter {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelFitter.class);
 
+  /** The bootstrap p-value of a joint hypothesis R b = 0 under one of the fit's variances. */
+  @FunctionalInterface
+  public interface JointBootstrap {
+    /**
+     * @param variance position of the variance in the list given to the fit
+     * @param r rows over the kept terms (the results' {@code terms()})
+     * @return the p-value, NaN where that variance has no bootstrap (not one-way clustered)
+     */
+    double pValue(int variance, double[][] r);
+  }
+
+  /** What a caller computes on the estimation sample and the fit before they are released. */
+  @FunctionalInterface
+  public interface SampleInspector {
+    void inspect(ModelFrame frame, List<String> terms, JointBootstrap bootstrap);
+  }
+
   private ModelFitter() {}
 
   /**
@@ -100,6 +117,16 @@ public final class ModelFitter {
    */
   public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
       EstimationSettings settings, List<VcovSpec> vcovs, Consumer<ModelFrame> inspector) {
+    return fit(panel, spec, settings, vcovs, (frame, terms, boot) -> inspector.accept(frame));
+  }
+
+  /**
+   * As above; the inspector also gets the kept terms and the bootstrap of joint hypotheses
+   * ({@link FewClusterInference#jointWaldBootPValue}, with the draws of
+   * {@code settings.bootstrap()} whatever its {@code terms}).
+   */
+  public static List<FitResult> fit(Dataset<Row> panel, ModelSpec spec,
+      EstimationSettings settings, List<VcovSpec> vcovs, SampleInspector inspector) {
     boolean poisson = spec.estimator() == Estimator.PPML;
     panel.sparkSession().sparkContext().setJobGroup("estimate",
         spec.estimator().configName() + " " + spec.name() + ": " + spec.formula().outcome(), false);
@@ -113,7 +140,10 @@ public final class ModelFitter {
       WeightedFit fit = FITS.get(spec.estimator()).apply(frame, settings, spec.name());
       cache.own(fit.blocks());
       List<FitResult> results = results(spec, settings, vcovs, frame, fit, poisson, gravity);
-      inspector.accept(frame);
+      inspector.inspect(frame, results.get(0).terms(), (i, r) -> FewClusterInference
+          .jointWaldBootPValue(frame, fit, vcovs.get(i), poisson,
+              results.get(i).correction().nestedFixedEffects(), settings, settings.bootstrap(),
+              r));
       return results;
     }
   }
