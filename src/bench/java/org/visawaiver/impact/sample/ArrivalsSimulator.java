@@ -54,14 +54,25 @@ final class ArrivalsSimulator {
   }
 
   static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
-    List<Series> series = expected(policy, advisories, truth);
+    return simulate(seed, policy, advisories, truth, CalibrationTargets.load());
+  }
+
+  /** As above with the given targets ({@link CalibrationTargets#none()}: no calibration). */
+  static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth,
+      CalibrationTargets targets) {
+    List<Series> series = expected(policy, advisories, truth, targets);
     draw(series, months(), seed, truth.negativeBinomialShape());
-    matchPublishedYears(series, CalibrationTargets.load());
+    matchPublishedYears(series, targets);
     return series;
   }
 
   /** The expected arrivals (after raking) of every pair and month; counts not drawn yet. */
   static List<Series> expected(List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
+    return expected(policy, advisories, truth, CalibrationTargets.load());
+  }
+
+  private static List<Series> expected(List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth,
+      CalibrationTargets targets) {
     List<YearMonth> months = months();
     List<Series> series = new ArrayList<>();
     for (String d : SampleWorld.DESTINATIONS) {
@@ -88,7 +99,6 @@ final class ArrivalsSimulator {
         series.add(new Series(d, o, mean, calibration, new Long[months.size()]));
       }
     }
-    CalibrationTargets targets = CalibrationTargets.load();
     Map<String, Double> totals = loadTotals();
     rake(series, months, totals, targets);
     absorb(series, months, targets);
@@ -102,7 +112,7 @@ final class ArrivalsSimulator {
    * CalibrationSplit}), put into the expected arrivals: the pair level into that pair, the
    * destination-year and origin-year terms into every series of that destination or origin.
    */
-  static CalibrationSplit absorb(List<Series> series, List<YearMonth> months, CalibrationTargets targets) {
+  static void absorb(List<Series> series, List<YearMonth> months, CalibrationTargets targets) {
     int[] yearOf = yearIndex(months);
     List<CalibrationSplit.Cell> cells = new ArrayList<>();
     for (Series s : series) {
@@ -112,6 +122,9 @@ final class ArrivalsSimulator {
             Math.log(t.arrivals() / sums[t.year() - FIRST_YEAR])));
       }
     }
+    if (cells.isEmpty()) {
+      return;
+    }
     CalibrationSplit split = CalibrationSplit.fit(cells, FIRST_YEAR, YEARS);
     for (Series s : series) {
       double[] logFactor = split.absorbed(s.destination(), s.origin(), YEARS);
@@ -119,7 +132,6 @@ final class ArrivalsSimulator {
         s.mean()[t] *= Math.exp(logFactor[yearOf[t]]);
       }
     }
-    return split;
   }
 
   /** Destinations without any published pair: their years can be matched to the totals again. */

@@ -140,8 +140,8 @@ public class WeidnerZylkinGoldenTest {
     assertEquals(exact.bias()[0], approx.bias()[0], 1e-12);
     assertClose(exact.stdError(0), approx.stdError(0), APPROXIMATION_TOL,
         "approximate adjusted SE against the exact one");
-    fit.blocks().unpersist(false);
-    frame.blocks().unpersist(false);
+    fit.blocks().release();
+    frame.blocks().release();
   }
 
   @Test
