@@ -33,13 +33,21 @@ public final class SampleDataGenerator {
   private SampleDataGenerator() {}
 
   public static Summary generate(Path dir, long seed) {
+    return generate(dir, seed, true);
+  }
+
+  /**
+   * As above; {@code calibrated = false} leaves out the calibration to published figures, so that
+   * the default model holds exactly (a world for size and coverage studies).
+   */
+  public static Summary generate(Path dir, long seed, boolean calibrated) {
     List<PolicyEvent> policy = PolicyHistory.build();
     List<AdvisoryEvent> advisories = AdvisoryHistory.build();
     TrueEffects truth = TrueEffects.DEFAULT;
-    List<ArrivalsSimulator.Series> series = ArrivalsSimulator.simulate(seed, policy, advisories, truth);
+    CalibrationTargets targets = calibrated ? CalibrationTargets.load() : CalibrationTargets.none();
+    List<ArrivalsSimulator.Series> series = ArrivalsSimulator.simulate(seed, policy, advisories, truth, targets);
     List<YearMonth> months = ArrivalsSimulator.months();
 
-    CalibrationTargets targets = CalibrationTargets.load();
     List<List<String>> arrivals = new ArrayList<>();
     for (ArrivalsSimulator.Series s : series) {
       Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());

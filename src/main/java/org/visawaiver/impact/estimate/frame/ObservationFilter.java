@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.exec.Shared;
 
 /**
@@ -24,6 +25,10 @@ public final class ObservationFilter {
   private record LevelStats(double[] counts, double[] sums, long[] used)
       implements java.io.Serializable {}
 
+  /**
+   * The frame without the dropped observations. The input frame's blocks stay the caller's (they
+   * are the result's when nothing is dropped); the intermediate rounds' blocks are released here.
+   */
   public static ModelFrame apply(ModelFrame frame, boolean singletons, boolean zeroLevels) {
     FeLayout layout = frame.layout();
     Blocks<Block> blocks = frame.blocks();
@@ -31,45 +36,48 @@ public final class ObservationFilter {
     long droppedSingletons = 0;
     long droppedZero = 0;
     LevelStats stats = stats(blocks, layout);
-    while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
-      Shared<LevelStats> bs = blocks.share(stats);
-      int[] offsets = layout.offsets();
-      long[] drops =
-          blocks.aggregate(
-              () -> new long[2],
-              (acc, b) -> {
-                byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                for (byte r : why) {
-                  if (r > 0) {
-                    acc[r - 1]++;
-                  }
-                }
-                return acc;
-              },
-              (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]});
-      if (drops[0] + drops[1] == 0) {
-        bs.destroy();
-        break;
-      }
-      Blocks<Block> next =
-          blocks
-              .map(
-                  b -> {
-                    byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                    boolean[] keep = new boolean[b.n];
-                    for (int i = 0; i < b.n; i++) {
-                      keep[i] = why[i] == 0;
+    try (CacheScope cache = new CacheScope()) {
+      while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
+        Shared<LevelStats> bs = blocks.share(stats);
+        int[] offsets = layout.offsets();
+        long[] drops =
+            blocks.aggregate(
+                () -> new long[2],
+                (acc, b) -> {
+                  byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                  for (byte r : why) {
+                    if (r > 0) {
+                      acc[r - 1]++;
                     }
-                    return b.keep(keep);
-                  });
-      stats = stats(next, layout);
-      // unpersist, not destroy: the cached blocks' lineage still refers to it.
-      bs.unpersist();
-      blocks.release();
-      blocks = next;
-      droppedZero += drops[0];
-      droppedSingletons += drops[1];
-      n -= drops[0] + drops[1];
+                  }
+                  return acc;
+                },
+                (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]});
+        if (drops[0] + drops[1] == 0) {
+          bs.destroy();
+          break;
+        }
+        Blocks<Block> next = cache.own(
+            blocks
+                .map(
+                    b -> {
+                      byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                      boolean[] keep = new boolean[b.n];
+                      for (int i = 0; i < b.n; i++) {
+                        keep[i] = why[i] == 0;
+                      }
+                      return b.keep(keep);
+                    }));
+        stats = stats(next, layout);
+        // unpersist, not destroy: the cached blocks' lineage still refers to it.
+        bs.unpersist();
+        cache.release(blocks);
+        blocks = next;
+        droppedZero += drops[0];
+        droppedSingletons += drops[1];
+        n -= drops[0] + drops[1];
+      }
+      cache.handOver(blocks);
     }
     Map<String, Long> dropped = new LinkedHashMap<>();
     if (singletons) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
@@ -32,7 +33,17 @@ public final class PoissonIrls {
 
   private PoissonIrls() {}
 
+  /** The fit; its blocks (the last IRLS step's, cached) are the caller's to release. */
   public static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model) {
+    try (CacheScope cache = new CacheScope()) {
+      WeightedFit fit = fit(frame, settings, model, cache);
+      cache.handOver(fit.blocks());
+      return fit;
+    }
+  }
+
+  private static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model,
+      CacheScope cache) {
     Blocks<Block> source = frame.blocks();
     double[] sy = source.sum(2, (b, a) -> {
       for (double v : b.y) {
@@ -46,7 +57,7 @@ public final class PoissonIrls {
           + "singletons and separated observations); a Poisson model has no solution; check the "
           + "outcome column; nothing was estimated");
     }
-    Blocks<Block> cur = source.map(PoissonIrls::start);
+    Blocks<Block> cur = cache.own(source.map(PoissonIrls::start));
     double dev = deviance(cur);
     int m = frame.terms().size() + 1;
     int[] cols = WithinOls.allColumns(m);
@@ -99,9 +110,10 @@ public final class PoissonIrls {
         beta = LeastSquares.solve(cp, kept).beta();
       }
       double[] gamma = WeightedFit.combined(alpha, beta);
-      Shared<double[]> bg = cur.share(gamma);
+      Shared<double[]> bg = cache.own(cur.share(gamma));
       double[] fb = beta;
-      Blocks<Block> next = cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value())));
+      Blocks<Block> next =
+          cache.own(cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value()))));
       double newDev = deviance(next);
       int halvings = 0;
       // The starting values are not a point of the model (their deviance can be lower than the
@@ -110,24 +122,21 @@ public final class PoissonIrls {
           && halvings < MAX_HALVINGS) {
         halvings++;
         double lambda = Math.pow(0.5, halvings);
-        Blocks<Block> half = cur.zip(next, (a, b) -> blend(a, b, lambda));
+        Blocks<Block> half = cache.own(cur.zip(next, (a, b) -> blend(a, b, lambda)));
         newDev = deviance(half);
         if ((it > 1 ? newDev <= dev * (1 + 1e-12) : Double.isFinite(newDev))
             || halvings == MAX_HALVINGS) {
-          next.release();
+          cache.release(next);
           next = half;
           break;
         }
-        half.release();
+        cache.release(half);
       }
-      // unpersist, not destroy: the cached blocks' lineage still refers to it.
-      bg.unpersist();
+      cache.release(bg);
       change = Math.abs(newDev - dev) / (0.1 + Math.abs(newDev));
       LOG.info("model {}: IRLS iteration {}: deviance {} (relative change {}), {} demeaning passes",
           model, it, newDev, change, sol.iterations());
-      if (cur != source) {
-        cur.release();
-      }
+      cache.release(cur);
       cur = next;
       dev = newDev;
       if (!Double.isFinite(dev)) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
@@ -41,6 +42,10 @@ public final class ReluSeparation {
 
   private ReluSeparation() {}
 
+  /**
+   * The frame without the separated observations. The input frame's blocks stay the caller's
+   * (they are the result's when nothing is dropped); this releases only what it cached itself.
+   */
   public static ModelFrame apply(ModelFrame frame, EstimationSettings settings) {
     Blocks<Block> source = frame.blocks();
     double zeros = source.sum(1, (b, acc) -> {
@@ -54,7 +59,15 @@ public final class ReluSeparation {
       return frame.with(source, frame.observations(), frame.usedLevels(),
           Map.of(SEPARATION_RELU, 0L), List.of());
     }
-    Blocks<Block> cur = source.map(ReluSeparation::start);
+    try (CacheScope cache = new CacheScope()) {
+      return separate(frame, settings, cache);
+    }
+  }
+
+  private static ModelFrame separate(ModelFrame frame, EstimationSettings settings,
+      CacheScope cache) {
+    Blocks<Block> source = frame.blocks();
+    Blocks<Block> cur = cache.own(source.map(ReluSeparation::start));
     int m = frame.terms().size() + 1;
     int[] cols = WithinOls.allColumns(m);
     int[] offsets = frame.layout().offsets();
@@ -69,7 +82,7 @@ public final class ReluSeparation {
         kept = select(cp, frame, settings);
       }
       double[] beta = LeastSquares.indices(kept).length > 0 ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
-      Shared<double[]> gamma = cur.share(WeightedFit.combined(alpha, beta));
+      Shared<double[]> gamma = cache.own(cur.share(WeightedFit.combined(alpha, beta)));
       double[] fb = beta;
       // Fitted values z - residual, rounded to 0 within TOL: count the negative ones and find the
       // largest. Done when none is negative (ppmlhdfe's rule): z = Xγ + Dα >= 0 and = 0 where
@@ -93,35 +106,31 @@ public final class ReluSeparation {
           round, sol.iterations(), (long) check[0]);
       if (check[0] == 0) {
         double cut = Math.max(TOL, RELATIVE * check[1]);
-        Blocks<Block> kept2 = cur.map(b -> {
+        Blocks<Block> kept2 = cache.own(cur.map(b -> {
           double[] fit = fitted(b, offsets, fb, gamma.value());
           boolean[] keep = new boolean[b.n];
           for (int i = 0; i < b.n; i++) {
             keep[i] = !(b.y[i] == 0 && fit[i] > cut);
           }
           return b.keep(keep).withRegression(null, null);
-        });
+        }));
         long n = (long) kept2.sum(1, (b, acc) -> acc[0] += b.n)[0];
-        gamma.unpersist();
-        cur.release();
-        source.release();
-        return frame.with(kept2, n, frame.usedLevels(),
+        return frame.with(cache.handOver(kept2), n, frame.usedLevels(),
             Map.of(SEPARATION_RELU, frame.observations() - n), List.of());
       }
-      Blocks<Block> next = cur.map(b -> {
+      Blocks<Block> next = cache.own(cur.map(b -> {
         double[] fit = fitted(b, offsets, fb, gamma.value());
         double[] u = new double[b.n];
         for (int i = 0; i < b.n; i++) {
           u[i] = Math.max(fit[i], 0);
         }
         return b.withRegression(b.w, u);
-      });
+      }));
       next.materialize();
-      gamma.unpersist();
-      cur.release();
+      cache.release(gamma);
+      cache.release(cur);
       cur = next;
     }
-    cur.release();
     return frame.with(source, frame.observations(), frame.usedLevels(),
         Map.of(SEPARATION_RELU, 0L),
         List.of("separation check (ReLU) did not settle in " + MAX_ROUNDS
