@@ -25,7 +25,7 @@ class JointBootstrapTest {
   @Test
   void poissonJointRestrictionOfOneTermIsItsRestrictedScoreBootstrap() throws IOException {
     WildBootstrapGoldenTest.Case c = WildBootstrapGoldenTest.fit("fewtreated",
-        "fewtreated_panel_data.csv", WildBootstrapGoldenTest.FEW_OLS, "cluster(pair)", "ppml");
+        "fewtreated_panel_data.csv", WildBootstrapGoldenTest.FEW_OLS, "cluster(pair)", "ppml", "spark");
     List<String> notes = new ArrayList<>();
     double p = FewClusterInference.restrictedJointBootPValue(c.frame(), c.fit(), vcov(),
         c.settings(), c.settings().bootstrap(), TREAT, "test", notes);
@@ -37,7 +37,7 @@ class JointBootstrapTest {
   @Test
   void olsJointRestrictionOfOneTermIsItsWcr() throws IOException {
     WildBootstrapGoldenTest.Case c = WildBootstrapGoldenTest.fit("fewtreated",
-        "fewtreated_panel_data.csv", WildBootstrapGoldenTest.FEW_OLS, "cluster(pair)", "ols");
+        "fewtreated_panel_data.csv", WildBootstrapGoldenTest.FEW_OLS, "cluster(pair)", "ols", "spark");
     double p = FewClusterInference.jointWaldBootPValue(c.frame(), c.fit(), vcov(), false,
         List.of(), c.settings(), c.settings().bootstrap(), TREAT);
     assertEquals(WildBootstrapGoldenTest.golden("fewtreated").get("own_p_WCR"), p);
@@ -46,7 +46,7 @@ class JointBootstrapTest {
   @Test
   void noBootstrapWithoutOneWayClustering() {
     WildBootstrapGoldenTest.Case c = WildBootstrapGoldenTest.fit("fewtreated",
-        "fewtreated_panel_data.csv", WildBootstrapGoldenTest.FEW_OLS, "hetero", "ols");
+        "fewtreated_panel_data.csv", WildBootstrapGoldenTest.FEW_OLS, "hetero", "ols", "spark");
     assertTrue(Double.isNaN(FewClusterInference.jointWaldBootPValue(c.frame(), c.fit(),
         new VcovSpec.Hetero(), false, List.of(), c.settings(), c.settings().bootstrap(), TREAT)));
     assertTrue(Double.isNaN(FewClusterInference.jointWaldBootPValue(c.frame(), c.fit(), vcov(),
