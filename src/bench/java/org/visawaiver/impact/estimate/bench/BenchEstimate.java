@@ -15,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -31,7 +32,10 @@ import org.visawaiver.impact.spark.SparkSessions;
  * ({@link FixestRun}, {@value #FIXEST_THREADS} threads) when Rscript and fixest are installed, and
  * the table gets fixest_fit_seconds, fixest_peak_rss_mb, ratio (ours / fixest), the largest
  * relative coefficient difference, the 1-minute load before each fit and both fits' CPU seconds
- * (less sensitive than wall time to other work on the machine).
+ * (less sensitive than wall time to other work on the machine). With --format parquet the panel
+ * is written as Parquet to a temporary folder (deleted after the fit) and read back for the fit,
+ * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
+ * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -44,6 +48,8 @@ public final class BenchEstimate {
     List<Long> rows = new ArrayList<>(List.of(100_000L, 1_000_000L, 10_000_000L));
     Path out = Path.of("docs");
     boolean vsFixest = false;
+    boolean parquet = false;
+    String storageLevel = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> {
@@ -54,8 +60,11 @@ public final class BenchEstimate {
         }
         case "--out" -> out = Path.of(args[++i]);
         case "--vs-fixest" -> vsFixest = true;
+        case "--format" -> parquet = ParquetPanels.format(args[++i]);
+        case "--storage-level" -> storageLevel = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest]");
+            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--format csv|parquet]"
+            + " [--storage-level LEVEL]");
       }
     }
     if (vsFixest) {
@@ -66,20 +75,39 @@ public final class BenchEstimate {
         vsFixest = false;
       }
     }
+    if (vsFixest && parquet) {
+      System.out.println("--vs-fixest needs the CSV panel; with --format parquet only our fit runs");
+      vsFixest = false;
+    }
     JobConfig config = JobConfig.load(null, false, List.of());
+    if (storageLevel != null) {
+      config = config.with("estimate." + BlockStorage.KEY, storageLevel);
+    }
     SparkSession spark = SparkSessions.create(config.section("spark"));
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
+    String level = config.section("estimate").getString(BlockStorage.KEY);
+    BlockStorage.use(spark.sparkContext(), level);
     List<List<String>> table = new ArrayList<>();
     Files.createDirectories(out);
     for (long n : rows) {
       resetPeaks();
       long j0 = System.nanoTime();
       SyntheticPanel.Shape shape = SyntheticPanel.Shape.forRows(n);
-      Dataset<Row> panel = SyntheticPanel.generate(spark, shape, SEED,
-          spark.sparkContext().defaultParallelism()).cache();
-      long actual = panel.count();
-      Path panelFile = out.resolve("bench_panel_" + n + ".csv");
-      writePanel(panel, panelFile);
+      Dataset<Row> panel;
+      long actual;
+      Path panelFile;
+      if (parquet) {
+        panelFile = Files.createTempDirectory("bench-estimate").resolve("bench_panel_" + n + ".parquet");
+        panel = ParquetPanels.writeAndRead(spark, SyntheticPanel.generate(spark, shape, SEED,
+            spark.sparkContext().defaultParallelism()), panelFile);
+        actual = panel.count();
+      } else {
+        panel = SyntheticPanel.generate(spark, shape, SEED,
+            spark.sparkContext().defaultParallelism()).cache();
+        actual = panel.count();
+        panelFile = out.resolve("bench_panel_" + n + ".csv");
+        writePanel(panel, panelFile);
+      }
       double load = loadAverage();
       long c0 = processCpuNanos();
       long f0 = System.nanoTime();
@@ -87,6 +115,9 @@ public final class BenchEstimate {
       long f1 = System.nanoTime();
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
+      if (parquet) {
+        ParquetPanels.delete(panelFile.getParent());
+      }
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
@@ -100,6 +131,9 @@ public final class BenchEstimate {
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
           Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
           SpreadsheetCells.number(fitCpuSeconds, 2)));
+      if (parquet) {
+        row.add(level);
+      }
       if (vsFixest) {
         double fixestLoad = loadAverage();
         FixestRun r = FixestRun.fit(panelFile, settings.models().get(0), FIXEST_THREADS);
@@ -118,12 +152,16 @@ public final class BenchEstimate {
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
           "load_1m", "fit_cpu_seconds"));
+      if (parquet) {
+        header.add("storage_level");
+      }
       if (vsFixest) {
         header.addAll(List.of("fixest_fit_seconds", "fixest_peak_rss_mb", "ratio",
             "fixest_observations", "max_coef_rel_diff", "fixest_load_1m",
             "fixest_fit_cpu_seconds", "cpu_ratio"));
       }
-      CsvTableWriter.write(out.resolve("bench_estimate.csv"), header, table);
+      CsvTableWriter.write(out.resolve(parquet ? "bench_estimate_parquet.csv" : "bench_estimate.csv"), header,
+          table);
     }
     spark.stop();
   }
