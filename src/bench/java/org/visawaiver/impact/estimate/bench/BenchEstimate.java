@@ -36,6 +36,7 @@ import org.visawaiver.impact.spark.SparkSessions;
  * is written as Parquet to a temporary folder (deleted after the fit) and read back for the fit,
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
  * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER).
+ * --executor sets estimate.executor (default auto: local on this machine; the log says which).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -50,6 +51,7 @@ public final class BenchEstimate {
     boolean vsFixest = false;
     boolean parquet = false;
     String storageLevel = null;
+    String executor = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> {
@@ -62,9 +64,10 @@ public final class BenchEstimate {
         case "--vs-fixest" -> vsFixest = true;
         case "--format" -> parquet = ParquetPanels.format(args[++i]);
         case "--storage-level" -> storageLevel = args[++i];
+        case "--executor" -> executor = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--format csv|parquet]"
-            + " [--storage-level LEVEL]");
+            + " [--storage-level LEVEL] [--executor auto|local|spark]");
       }
     }
     if (vsFixest) {
@@ -82,6 +85,9 @@ public final class BenchEstimate {
     JobConfig config = JobConfig.load(null, false, List.of());
     if (storageLevel != null) {
       config = config.with("estimate." + BlockStorage.KEY, storageLevel);
+    }
+    if (executor != null) {
+      config = config.with("estimate.executor", executor);
     }
     SparkSession spark = SparkSessions.create(config.section("spark"));
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
