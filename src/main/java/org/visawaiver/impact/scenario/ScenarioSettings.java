@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.scenario.transfer.TauPosterior;
 
 /**
  * The {@code scenario} section of the configuration as typed, validated values.
@@ -117,6 +118,30 @@ public record ScenarioSettings(
    */
   public static List<String> pooledOver(Config section) {
     return section.hasPath("pooled-over") ? section.getStringList("pooled-over") : List.of("VNM", "THA", "LAO");
+  }
+
+  /**
+   * {@code scenario.tau-prior-scale}: the scale of the half-normal prior of the between-destination
+   * standard deviation tau (log points) in estimates/transfer.csv's bayes_* columns; 0.5 if unset.
+   *
+   * @throws InputException when it is not a positive, finite number
+   */
+  public static double tauPriorScale(Config section) {
+    if (!section.hasPath("tau-prior-scale")) {
+      return TauPosterior.DEFAULT_SCALE;
+    }
+    double s;
+    try {
+      s = section.getDouble("tau-prior-scale");
+    } catch (ConfigException e) {
+      throw new InputException("configuration scenario.tau-prior-scale: " + e.getMessage()
+          + "; expected a positive number of log points, e.g. 0.5; no transfer summary was written", e);
+    }
+    if (!(s > 0) || !Double.isFinite(s)) {
+      throw new InputException("configuration scenario.tau-prior-scale = " + s + " must be a positive number of"
+          + " log points (the half-normal prior scale of tau, e.g. 0.5); no transfer summary was written");
+    }
+    return s;
   }
 
   private static ScenarioSpec spec(Config c, String where, long baseSeed) {

@@ -134,6 +134,53 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
     return new double[] {c.estimate(), Math.sqrt(var)};
   }
 
+  /**
+   * The Bayesian posterior of tau (half-normal prior with scale {@code tauPriorScale}, flat prior
+   * on mu) from the waiver estimates and their full covariance V_ww; see {@link TauPosterior}.
+   */
+  public TauPosterior posterior(double tauPriorScale) {
+    int[] w = waiverIndices();
+    double[] b = fit.coefficients();
+    double[][] v = fit.vcov();
+    double[] y = new double[w.length];
+    double[][] vww = new double[w.length][w.length];
+    for (int i = 0; i < w.length; i++) {
+      y[i] = b[w[i]];
+      for (int j = 0; j < w.length; j++) {
+        vww[i][j] = v[w[i]][w[j]];
+      }
+    }
+    return TauPosterior.of(y, vww, tauPriorScale);
+  }
+
+  /**
+   * The posterior predictive of the effect of going from {@code regime} to visa-free in a new
+   * destination, {@code theta_new - b_R}, integrated over tau (just theta_new when R has no term
+   * or the model lacks it): given tau, mean {@code mu_hat(tau) - b_R} and variance
+   * {@code var_mu(tau) + tau^2 + V_RR - 2 a(tau)'V_wR}.
+   */
+  public NormalMixture predictive(TauPosterior posterior, RegimeTerm regime) {
+    int r = regime.term().map(fit::indexOf).orElse(-1);
+    if (r < 0) {
+      return posterior.predictive();
+    }
+    int[] w = waiverIndices();
+    double[][] v = fit.vcov();
+    double[] cov = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      cov[i] = v[w[i]][r];
+    }
+    return posterior.contrast(fit.coefficients()[r], cov, v[r][r]);
+  }
+
+  private int[] waiverIndices() {
+    int[] w = new int[destinations.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = fit.indexOf(WaiverTerms.of(destinations.get(i)));
+    }
+    return w;
+  }
+
   /** A mean vector and covariance matrix (not copied: values built for one use). */
   public record Joint(double[] mean, double[][] cov) {}
 }
