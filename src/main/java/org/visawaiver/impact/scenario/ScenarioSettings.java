@@ -23,13 +23,15 @@ import org.visawaiver.impact.scenario.transfer.TauPosterior;
  * @param baselineShocks how the baseline's forecast error is drawn across months
  * @param xlsx whether to write scenarios/scenarios.xlsx as well
  * @param discountRate annual rate of the net present values in scenario_summary.csv
+ * @param tauPriorScale the half-normal prior scale of tau for {@code effect-from = predictive}
  */
 public record ScenarioSettings(
     List<ScenarioSpec> scenarios,
     List<String> pooledOver,
     BaselineShocks baselineShocks,
     boolean xlsx,
-    double discountRate) {
+    double discountRate,
+    double tauPriorScale) {
 
   /** How the baseline forecast error of one origin is drawn over the months of one draw. */
   public enum BaselineShocks {
@@ -48,6 +50,13 @@ public record ScenarioSettings(
   public ScenarioSettings {
     scenarios = List.copyOf(scenarios);
     pooledOver = List.copyOf(pooledOver);
+  }
+
+  /** With the default tau prior scale. */
+  public ScenarioSettings(
+      List<ScenarioSpec> scenarios, List<String> pooledOver, BaselineShocks baselineShocks, boolean xlsx,
+      double discountRate) {
+    this(scenarios, pooledOver, baselineShocks, xlsx, discountRate, TauPosterior.DEFAULT_SCALE);
   }
 
   /** With the default discount rate. */
@@ -106,7 +115,7 @@ public record ScenarioSettings(
         throw new InputException("configuration scenario.discount-rate = " + rate + " must be a number above -1"
             + " (0.05 = 5 % a year); no scenarios were projected");
       }
-      return new ScenarioSettings(specs, pooled, mode, xlsx, rate);
+      return new ScenarioSettings(specs, pooled, mode, xlsx, rate, tauPriorScale(section));
     } catch (ConfigException e) {
       throw new InputException("configuration scenario: " + e.getMessage() + "; no scenarios were projected", e);
     }

@@ -179,6 +179,11 @@ public final class TauPosterior {
     return new NormalMixture(prob, mean, sd);
   }
 
+  /** The GLS weights a(tau) = W1 / 1'W1 at grid point {@code g} (a copy). */
+  public double[] weights(int g) {
+    return a[g].clone();
+  }
+
   /** Grid values and their posterior probabilities (copies), for draws and tests. */
   public double[] grid() {
     return tau.clone();

@@ -65,17 +65,21 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
 
   /** Mean and covariance of {@code [theta_new, b_j for j in others]} (see the class comment). */
   public Joint joint(List<String> others) {
-    double[] a = summary.weights();
-    int[] w = new int[a.length];
-    for (int i = 0; i < a.length; i++) {
-      w[i] = fit.indexOf(WaiverTerms.of(destinations.get(i)));
-    }
+    return joint(others, summary.weights(), summary.tau2());
+  }
+
+  /**
+   * As {@link #joint(List)} for a given between-destination variance {@code tau2} and weights
+   * {@code a} of the waiver estimates (the GLS weights a(tau) of {@link TauPosterior}):
+   * {@code theta_new} has mean {@code a'b_w} and variance {@code tau2 + a'V_ww a + tau2 a'a}.
+   */
+  public Joint joint(List<String> others, double[] a, double tau2) {
+    int[] w = waiverIndices();
     double[] b = fit.coefficients();
     double[][] v = fit.vcov();
     int k = others.size() + 1;
     double[] mean = new double[k];
     double[][] cov = new double[k][k];
-    double tau2 = summary.tau2();
     double aa = 0;
     double ava = 0;
     for (int i = 0; i < a.length; i++) {
@@ -84,7 +88,11 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
         ava += a[i] * v[w[i]][w[j]] * a[j];
       }
     }
-    mean[0] = summary.mu();
+    double mu = 0;
+    for (int i = 0; i < a.length; i++) {
+      mu += a[i] * b[w[i]];
+    }
+    mean[0] = mu;
     cov[0][0] = tau2 + ava + tau2 * aa;
     List<Integer> idx = new ArrayList<>();
     for (String t : others) {

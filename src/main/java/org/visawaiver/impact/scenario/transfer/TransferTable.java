@@ -35,7 +35,7 @@ public final class TransferTable {
           + " of N(mu_hat(tau), var_mu(tau) + tau^2) (Friede et al. 2017; Roever 2020);"
           + " effect-from = predictive draws from ";
   /** Which distribution {@code effect-from = predictive} draws from (end of {@code method}). */
-  static final String DRAWS = "the DerSimonian-Laird normal";
+  static final String DRAWS = "the Bayesian tau-mixture (bayes_*) with scenario.tau-prior-scale";
   private static final double[] BAYES_P = {0.025, 0.1, 0.5, 0.9, 0.975};
   private static final double Z90 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.9);
 
