@@ -31,7 +31,8 @@ import org.visawaiver.impact.spark.SparkSessions;
  * ({@link FixestRun}, {@value #FIXEST_THREADS} threads) when Rscript and fixest are installed, and
  * the table gets fixest_fit_seconds, fixest_peak_rss_mb, ratio (ours / fixest), the largest
  * relative coefficient difference, the 1-minute load before each fit and both fits' CPU seconds
- * (less sensitive than wall time to other work on the machine).
+ * (less sensitive than wall time to other work on the machine). spark_jobs: the Spark jobs of our
+ * fit (the model frame, filters, IRLS passes and variance).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -82,24 +83,26 @@ public final class BenchEstimate {
       writePanel(panel, panelFile);
       double load = loadAverage();
       long c0 = processCpuNanos();
+      int jobsBefore = fitJobs(spark);
       long f0 = System.nanoTime();
       FitResult fit = ModelFitter.fit(panel, settings.models().get(0), settings);
       long f1 = System.nanoTime();
+      int jobs = fitJobs(spark) - jobsBefore;
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
-              + "%d demeaning passes, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
+              + "%d demeaning passes, %d Spark jobs, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
           actual, shape.origins(), shape.destinations(), shape.months(), fitSeconds, jobSeconds,
-          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
+          fit.iterations(), fit.demeanIterations(), jobs, peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
           fit.stdError(WaiverTerms.of("VNM")));
       List<String> row = new ArrayList<>(List.of(Long.toString(actual),
           SpreadsheetCells.number(fitSeconds, 2), SpreadsheetCells.number(jobSeconds, 2),
           Integer.toString(fit.iterations()), Long.toString(peakHeapMb()),
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
           Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
-          SpreadsheetCells.number(fitCpuSeconds, 2)));
+          SpreadsheetCells.number(fitCpuSeconds, 2), Integer.toString(jobs)));
       if (vsFixest) {
         double fixestLoad = loadAverage();
         FixestRun r = FixestRun.fit(panelFile, settings.models().get(0), FIXEST_THREADS);
@@ -117,7 +120,7 @@ public final class BenchEstimate {
       table.add(row);
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
-          "load_1m", "fit_cpu_seconds"));
+          "load_1m", "fit_cpu_seconds", "spark_jobs"));
       if (vsFixest) {
         header.addAll(List.of("fixest_fit_seconds", "fixest_peak_rss_mb", "ratio",
             "fixest_observations", "max_coef_rel_diff", "fixest_load_1m",
@@ -126,6 +129,11 @@ public final class BenchEstimate {
       CsvTableWriter.write(out.resolve("bench_estimate.csv"), header, table);
     }
     spark.stop();
+  }
+
+  /** Spark jobs run so far by the fits (ModelFitter runs them in job group "estimate"). */
+  private static int fitJobs(SparkSession spark) {
+    return spark.sparkContext().statusTracker().getJobIdsForGroup("estimate").length;
   }
 
   /** One CSV file with the contract's panel columns (Spark writes a folder; we keep its part). */
