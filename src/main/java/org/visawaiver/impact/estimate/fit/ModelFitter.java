@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.inference.FewClusterInference;
 import org.visawaiver.impact.estimate.inference.Inference;
@@ -72,7 +74,8 @@ public final class ModelFitter {
     boolean poisson = spec.estimator() == Estimator.PPML;
     try (CacheScope cache = new CacheScope()) {
       long t0 = System.nanoTime();
-      ModelFrame frame = own(cache, ModelFrameBuilder.build(panel, spec, settings, vcovs));
+      ModelFrame frame = own(cache, onExecutor(
+          ModelFrameBuilder.build(panel, spec, settings, vcovs), settings, spec.name()));
       long t1 = System.nanoTime();
       frame = own(cache, ObservationFilter.apply(frame, settings.dropSingletons(), poisson));
       long t2 = System.nanoTime();
@@ -95,6 +98,18 @@ public final class ModelFitter {
   private static ModelFrame own(CacheScope cache, ModelFrame frame) {
     cache.own(frame.blocks());
     return frame;
+  }
+
+  /**
+   * The frame's blocks on the executor estimate.executor chooses for their estimated size
+   * ({@link Block#bytesPerRow}); the same frame when they stay where they are.
+   */
+  static ModelFrame onExecutor(ModelFrame frame, EstimationSettings settings, String model) {
+    long bytes = frame.observations() * Block.bytesPerRow(frame.terms().size(),
+        frame.layout().dimensions(), frame.clusterNames().size());
+    Blocks<Block> placed = settings.executor().place(frame.blocks(), bytes, model);
+    return placed == frame.blocks() ? frame
+        : frame.with(placed, frame.observations(), frame.usedLevels(), Map.of(), List.of());
   }
 
   public static FitResult fit(Dataset<Row> panel, ModelSpec spec, EstimationSettings settings) {
