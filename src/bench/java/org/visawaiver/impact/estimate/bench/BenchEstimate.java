@@ -23,7 +23,8 @@ import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.spark.SparkSessions;
 
 /**
- * {@code scripts/bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest]}: generates seeded
+ * {@code scripts/bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--set K=V]...}
+ * (--set: a configuration override, as the job's, e.g. estimate.executor=spark): generates seeded
  * panels shaped like ours, writes each as DIR/bench_panel_ROWS.csv, fits the default PPML model and
  * writes DIR/bench_estimate.csv (rows, fit_seconds, job_seconds, iterations, peak_heap_mb, ...).
  * fit_seconds: model frame to variance, on the cached panel; job_seconds: generation, CSV writing
@@ -44,6 +45,7 @@ public final class BenchEstimate {
   public static void main(String[] args) throws IOException, InterruptedException {
     List<Long> rows = new ArrayList<>(List.of(100_000L, 1_000_000L, 10_000_000L));
     Path out = Path.of("docs");
+    List<String> overrides = new ArrayList<>();
     boolean vsFixest = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -55,8 +57,9 @@ public final class BenchEstimate {
         }
         case "--out" -> out = Path.of(args[++i]);
         case "--vs-fixest" -> vsFixest = true;
+        case "--set" -> overrides.add(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest]");
+            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--set K=V]...");
       }
     }
     if (vsFixest) {
@@ -67,7 +70,7 @@ public final class BenchEstimate {
         vsFixest = false;
       }
     }
-    JobConfig config = JobConfig.load(null, false, List.of());
+    JobConfig config = JobConfig.load(null, false, overrides);
     SparkSession spark = SparkSessions.create(config.section("spark"));
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
     List<List<String>> table = new ArrayList<>();
