@@ -25,7 +25,8 @@ import org.visawaiver.impact.validate.ValidatedInputs;
 /**
  * {@code scripts/bench-ingest [--rows N]}: writes a large seeded arrivals file (the sample's
  * visa_policy and advisories beside it), then times validation and the panel on it and appends
- * one line to {@code docs/bench_ingest.csv}: seconds, and the driver's peak heap (the sum of the
+ * one line to {@code docs/bench_ingest.csv}: seconds, the JVM's CPU seconds of validation and
+ * panel with the 1-minute load average after them (other work on the machine), and the peak heap (the sum of the
  * heap pools' peaks, an upper bound). Destinations are the sample's; origins are invented
  * three-letter codes; after the 17,576 codes are used, further rounds pair them with invented
  * destinations ({@code Z..}), so every (destination, origin, month) is unique at any length.
@@ -57,6 +58,7 @@ public final class IngestBenchmark {
         .with("spark.master", master);
     SparkSession spark = SparkSessions.create(config.section("spark"));
     try {
+      long c0 = processCpuNanos();
       t0 = System.nanoTime();
       ValidatedInputs inputs = InputValidation.run(spark, config, config.outDir(), false);
       double validate = (System.nanoTime() - t0) / 1e9;
@@ -64,9 +66,12 @@ public final class IngestBenchmark {
       Dataset<Row> panel = PanelExport.write(PanelBuilder.build(inputs, config), config.outDir());
       long panelRows = panel.count();
       double panelSeconds = (System.nanoTime() - t0) / 1e9;
-      String line = String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%.1f,%.1f,%.1f,%.1f,%.2f", java.time.LocalDate.now(),
-          written, panelRows, master, Runtime.getRuntime().availableProcessors(), writeSeconds, validate,
-          panelSeconds, peakHeapGb(), Runtime.getRuntime().maxMemory() / 1e9);
+      double cpuSeconds = (processCpuNanos() - c0) / 1e9;
+      double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      String line = String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%.1f,%.1f,%.1f,%.1f,%.2f,%.1f,%.1f",
+          java.time.LocalDate.now(), written, panelRows, master, Runtime.getRuntime().availableProcessors(),
+          writeSeconds, validate, panelSeconds, peakHeapGb(), Runtime.getRuntime().maxMemory() / 1e9, cpuSeconds,
+          load);
       System.out.println(String.join(",", HEADER));
       System.out.println(line);
       Path csv = Path.of("docs/bench_ingest.csv");
@@ -87,20 +92,24 @@ public final class IngestBenchmark {
   }
 
   private static final List<String> HEADER = List.of("date", "arrivals_rows", "panel_rows", "master", "cores",
-      "write_csv_s", "validate_s", "panel_s", "peak_heap_gb", "max_heap_gb");
+      "write_csv_s", "validate_s", "panel_s", "peak_heap_gb", "max_heap_gb", "cpu_s", "load_1m");
 
-  /** Rows of older runs, which had fewer columns: the missing ones empty. */
+  /** Rows of older runs, which had fewer columns: the missing ones empty (write_csv_s came 6th). */
   private static List<String> padded(List<String> row) {
-    if (row.size() == HEADER.size()) {
-      return row;
+    List<String> cells = new ArrayList<>(row);
+    if (row.size() == 7) {
+      cells.add(5, "");
     }
-    List<String> cells = new ArrayList<>(row.subList(0, 5));
-    cells.add("");
-    cells.addAll(row.subList(5, row.size()));
     while (cells.size() < HEADER.size()) {
       cells.add("");
     }
     return cells;
+  }
+
+  /** CPU time of this JVM so far (all threads: Spark's tasks, the driver, GC, JIT). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Sum of the heap pools' peak usage since the start (GB): an upper bound of the peak heap. */

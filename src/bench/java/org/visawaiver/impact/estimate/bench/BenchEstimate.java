@@ -15,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
@@ -23,8 +24,7 @@ import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.spark.SparkSessions;
 
 /**
- * {@code scripts/bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--set K=V]...}
- * (--set: a configuration override, as the job's, e.g. estimate.executor=spark): generates seeded
+ * {@code scripts/bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest]}: generates seeded
  * panels shaped like ours, writes each as DIR/bench_panel_ROWS.csv, fits the default PPML model and
  * writes DIR/bench_estimate.csv (rows, fit_seconds, job_seconds, iterations, peak_heap_mb, ...).
  * fit_seconds: model frame to variance, on the cached panel; job_seconds: generation, CSV writing
@@ -32,8 +32,12 @@ import org.visawaiver.impact.spark.SparkSessions;
  * ({@link FixestRun}, {@value #FIXEST_THREADS} threads) when Rscript and fixest are installed, and
  * the table gets fixest_fit_seconds, fixest_peak_rss_mb, ratio (ours / fixest), the largest
  * relative coefficient difference, the 1-minute load before each fit and both fits' CPU seconds
- * (less sensitive than wall time to other work on the machine). spark_jobs: the Spark jobs of our
- * fit (the model frame, filters, IRLS passes and variance).
+ * (less sensitive than wall time to other work on the machine). With --format parquet the panel
+ * is written as Parquet to a temporary folder (deleted after the fit) and read back for the fit,
+ * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
+ * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
+ * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
+ * spark_jobs: the Spark jobs of our fit (model frame, filters, IRLS passes, variance).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -45,8 +49,10 @@ public final class BenchEstimate {
   public static void main(String[] args) throws IOException, InterruptedException {
     List<Long> rows = new ArrayList<>(List.of(100_000L, 1_000_000L, 10_000_000L));
     Path out = Path.of("docs");
-    List<String> overrides = new ArrayList<>();
     boolean vsFixest = false;
+    boolean parquet = false;
+    String storageLevel = null;
+    List<String[]> sets = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> {
@@ -57,9 +63,12 @@ public final class BenchEstimate {
         }
         case "--out" -> out = Path.of(args[++i]);
         case "--vs-fixest" -> vsFixest = true;
-        case "--set" -> overrides.add(args[++i]);
+        case "--format" -> parquet = ParquetPanels.format(args[++i]);
+        case "--storage-level" -> storageLevel = args[++i];
+        case "--set" -> sets.add(args[++i].split("=", 2));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--set K=V]...");
+            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--format csv|parquet]"
+            + " [--storage-level LEVEL] [--set estimate.KEY=VALUE]...");
       }
     }
     if (vsFixest) {
@@ -70,20 +79,42 @@ public final class BenchEstimate {
         vsFixest = false;
       }
     }
-    JobConfig config = JobConfig.load(null, false, overrides);
+    if (vsFixest && parquet) {
+      System.out.println("--vs-fixest needs the CSV panel; with --format parquet only our fit runs");
+      vsFixest = false;
+    }
+    JobConfig config = JobConfig.load(null, false, List.of());
+    if (storageLevel != null) {
+      config = config.with("estimate." + BlockStorage.KEY, storageLevel);
+    }
+    for (String[] set : sets) {
+      config = config.with(set[0], set.length > 1 ? set[1] : "");
+    }
     SparkSession spark = SparkSessions.create(config.section("spark"));
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
+    String level = config.section("estimate").getString(BlockStorage.KEY);
+    BlockStorage.use(spark.sparkContext(), level);
     List<List<String>> table = new ArrayList<>();
     Files.createDirectories(out);
     for (long n : rows) {
       resetPeaks();
       long j0 = System.nanoTime();
       SyntheticPanel.Shape shape = SyntheticPanel.Shape.forRows(n);
-      Dataset<Row> panel = SyntheticPanel.generate(spark, shape, SEED,
-          spark.sparkContext().defaultParallelism()).cache();
-      long actual = panel.count();
-      Path panelFile = out.resolve("bench_panel_" + n + ".csv");
-      writePanel(panel, panelFile);
+      Dataset<Row> panel;
+      long actual;
+      Path panelFile;
+      if (parquet) {
+        panelFile = Files.createTempDirectory("bench-estimate").resolve("bench_panel_" + n + ".parquet");
+        panel = ParquetPanels.writeAndRead(spark, SyntheticPanel.generate(spark, shape, SEED,
+            spark.sparkContext().defaultParallelism()), panelFile);
+        actual = panel.count();
+      } else {
+        panel = SyntheticPanel.generate(spark, shape, SEED,
+            spark.sparkContext().defaultParallelism()).cache();
+        actual = panel.count();
+        panelFile = out.resolve("bench_panel_" + n + ".csv");
+        writePanel(panel, panelFile);
+      }
       double load = loadAverage();
       long c0 = processCpuNanos();
       int jobsBefore = fitJobs(spark);
@@ -93,6 +124,9 @@ public final class BenchEstimate {
       int jobs = fitJobs(spark) - jobsBefore;
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
+      if (parquet) {
+        ParquetPanels.delete(panelFile.getParent());
+      }
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
@@ -106,6 +140,9 @@ public final class BenchEstimate {
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
           Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
           SpreadsheetCells.number(fitCpuSeconds, 2), Integer.toString(jobs)));
+      if (parquet) {
+        row.add(level);
+      }
       if (vsFixest) {
         double fixestLoad = loadAverage();
         FixestRun r = FixestRun.fit(panelFile, settings.models().get(0), FIXEST_THREADS);
@@ -124,12 +161,16 @@ public final class BenchEstimate {
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
           "load_1m", "fit_cpu_seconds", "spark_jobs"));
+      if (parquet) {
+        header.add("storage_level");
+      }
       if (vsFixest) {
         header.addAll(List.of("fixest_fit_seconds", "fixest_peak_rss_mb", "ratio",
             "fixest_observations", "max_coef_rel_diff", "fixest_load_1m",
             "fixest_fit_cpu_seconds", "cpu_ratio"));
       }
-      CsvTableWriter.write(out.resolve("bench_estimate.csv"), header, table);
+      CsvTableWriter.write(out.resolve(parquet ? "bench_estimate_parquet.csv" : "bench_estimate.csv"), header,
+          table);
     }
     spark.stop();
   }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The owner of cached data: block sets, shared values, and the RDDs, Datasets and broadcasts of
@@ -37,15 +36,15 @@ public final class CacheScope implements AutoCloseable {
     return hold(value, () -> value.unpersist(false));
   }
 
-  /** Persists (memory, spilling to disk) and holds. */
+  /** Persists at the {@link BlockStorage} level (by default memory, spilling to disk) and holds. */
   public <T> JavaRDD<T> persist(JavaRDD<T> rdd) {
-    JavaRDD<T> cached = rdd.persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<T> cached = rdd.persist(BlockStorage.level(rdd.context()));
     return hold(cached, () -> cached.unpersist(false));
   }
 
-  /** Persists (memory, spilling to disk) and holds. */
+  /** Persists at the {@link BlockStorage} level (by default memory, spilling to disk) and holds. */
   public <T> Dataset<T> persist(Dataset<T> data) {
-    Dataset<T> cached = data.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<T> cached = data.persist(BlockStorage.level(data.sparkSession().sparkContext()));
     return hold(cached, () -> cached.unpersist(false));
   }
 

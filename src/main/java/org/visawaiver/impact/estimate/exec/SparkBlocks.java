@@ -4,11 +4,10 @@ import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 
 /**
- * Blocks as a cached RDD (one block per partition); every pass is one Spark job: a treeAggregate
- * whose zero value is an empty array allocated on the executor at the first block (as MLlib's
+ * Blocks as a cached RDD (one block per partition, at the {@link BlockStorage} level); every pass
+ * is one Spark job: a treeAggregate whose zero value is an empty array allocated on the executor at the first block (as MLlib's
  * aggregators are lazy), so the tasks do not carry a serialized vector of zeros as long as the
  * result.
  *
@@ -60,13 +59,13 @@ public final class SparkBlocks<T> implements Blocks<T> {
 
   @Override
   public <U> Blocks<U> map(Mapper<T, U> f) {
-    return new SparkBlocks<>(rdd.map(f::apply).persist(StorageLevel.MEMORY_AND_DISK()));
+    return new SparkBlocks<>(rdd.map(f::apply).persist(BlockStorage.level(rdd.context())));
   }
 
   @Override
   public <U, V> Blocks<V> zip(Blocks<U> other, Zipper<T, U, V> f) {
     return new SparkBlocks<>(rdd.zip(other.rdd()).map(p -> f.apply(p._1(), p._2()))
-        .persist(StorageLevel.MEMORY_AND_DISK()));
+        .persist(BlockStorage.level(rdd.context())));
   }
 
   @Override
@@ -75,7 +74,7 @@ public final class SparkBlocks<T> implements Blocks<T> {
     JavaRDD<U> out = rdd.flatMapToPair(rows::apply)
         .partitionBy(new HashPartitioner(partitions))
         .mapPartitions(gather::apply)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(BlockStorage.level(rdd.context()));
     out.count();
     return new SparkBlocks<>(out);
   }
