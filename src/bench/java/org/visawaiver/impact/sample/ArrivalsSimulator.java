@@ -43,14 +43,25 @@ final class ArrivalsSimulator {
   private ArrivalsSimulator() {}
 
   static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
-    List<Series> series = expected(policy, advisories, truth);
+    return simulate(seed, policy, advisories, truth, CalibrationTargets.load());
+  }
+
+  /** As above with the given published figures ({@link CalibrationTargets#none()}: no calibration). */
+  static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth,
+      CalibrationTargets targets) {
+    List<Series> series = expected(policy, advisories, truth, targets);
     draw(series, months(), seed, truth.negativeBinomialShape());
-    matchPublishedYears(series, CalibrationTargets.load());
+    matchPublishedYears(series, targets);
     return series;
   }
 
   /** The expected arrivals (after raking) of every pair and month; counts not drawn yet. */
   static List<Series> expected(List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
+    return expected(policy, advisories, truth, CalibrationTargets.load());
+  }
+
+  private static List<Series> expected(List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth,
+      CalibrationTargets targets) {
     List<YearMonth> months = months();
     List<Series> series = new ArrayList<>();
     for (String d : SampleWorld.DESTINATIONS) {
@@ -77,7 +88,6 @@ final class ArrivalsSimulator {
         series.add(new Series(d, o, mean, calibration, new Long[months.size()]));
       }
     }
-    CalibrationTargets targets = CalibrationTargets.load();
     rake(series, months, loadTotals(), targets);
     calibrate(series, months, targets);
     return series;

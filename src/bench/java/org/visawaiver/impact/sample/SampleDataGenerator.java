@@ -33,13 +33,22 @@ public final class SampleDataGenerator {
   private SampleDataGenerator() {}
 
   public static Summary generate(Path dir, long seed) {
+    return generate(dir, seed, true);
+  }
+
+  /**
+   * As {@link #generate(Path, long)}; {@code calibrated = false} leaves out the published figures
+   * (every pair synthetic, only the destination-year raking that the fixed effects absorb), so
+   * sample_truth.csv is the exact truth of the data (bench-coverage's worlds).
+   */
+  public static Summary generate(Path dir, long seed, boolean calibrated) {
     List<PolicyEvent> policy = PolicyHistory.build();
     List<AdvisoryEvent> advisories = AdvisoryHistory.build();
     TrueEffects truth = TrueEffects.DEFAULT;
-    List<ArrivalsSimulator.Series> series = ArrivalsSimulator.simulate(seed, policy, advisories, truth);
+    CalibrationTargets targets = calibrated ? CalibrationTargets.load() : CalibrationTargets.none();
+    List<ArrivalsSimulator.Series> series = ArrivalsSimulator.simulate(seed, policy, advisories, truth, targets);
     List<YearMonth> months = ArrivalsSimulator.months();
 
-    CalibrationTargets targets = CalibrationTargets.load();
     List<List<String>> arrivals = new ArrayList<>();
     for (ArrivalsSimulator.Series s : series) {
       Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());

@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.domain.PanelColumns;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.EstimationStep;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
@@ -39,11 +38,15 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  * OUT/coverage.csv (term, interval, worlds, covered, coverage, mean_width, mean_bias) and
  * OUT/coverage_worlds.csv (one row per world, term and interval, with the seconds the world took).
  * --generate N first writes N worlds with the project's sample generator (seeds S+1..S+N; the
- * sample's design, fresh draws). Intervals: cluster (estimate ± critical value x cluster SE),
+ * sample's design, fresh draws, without the calibration to published figures, whose pair-year
+ * factors the model does not contain, so that truth.csv is the data's exact truth). Intervals: cluster (estimate ± critical value x cluster SE),
  * wild_bootstrap (boot_ci_low/high; the bench bootstraps every term), cluster_bc (when the fit
  * reports bias-corrected estimates) and default (what estimate.interval puts in ci_low/ci_high).
  */
 public final class CoverageBenchmark {
+  /** Rows of sample_truth.csv that are generator parameters, not effects. */
+  private static final java.util.Set<String> GENERATOR_PARAMETERS = java.util.Set.of("seed", "nb_shape");
+
   private CoverageBenchmark() {}
 
   public static void main(String[] args) throws IOException {
@@ -72,7 +75,7 @@ public final class CoverageBenchmark {
     for (int w = 1; w <= generate; w++) {
       Path dir = worlds.resolve(String.format("world-%04d", w));
       Files.createDirectories(dir);
-      SampleDataGenerator.generate(dir, seed + w);
+      SampleDataGenerator.generate(dir, seed + w, false);
       writeTruth(dir);
     }
     List<Path> dirs;
@@ -89,6 +92,7 @@ public final class CoverageBenchmark {
     SparkSession spark = SparkSessions.create(base.section("spark"));
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<List<String>> perWorld = new ArrayList<>();
+    List<List<String>> pieces = new ArrayList<>();
     for (Path dir : dirs) {
       long t0 = System.nanoTime();
       Path tmp = Files.createTempDirectory("coverage");
@@ -114,13 +118,18 @@ public final class CoverageBenchmark {
         TermInference ti = r.inference();
         double b = r.estimate();
         double se = r.stdError();
+        int i = fit.terms().indexOf(r.term());
+        double bc = fit.estimateBc(i);
+        double sbc = fit.stdErrorBc(i);
+        pieces.add(List.of(dir.getFileName().toString(), r.term(), SpreadsheetCells.exact(t),
+            SpreadsheetCells.exact(b), SpreadsheetCells.exact(se), SpreadsheetCells.exact(bc),
+            SpreadsheetCells.exact(sbc), Integer.toString(ti.treatedClusters()),
+            SpreadsheetCells.exact(ti.effectiveClusters()), SpreadsheetCells.exact(ti.bootLow()),
+            SpreadsheetCells.exact(ti.bootHigh()), SpreadsheetCells.exact(crit)));
         record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER, t, b,
             b - crit * se, b + crit * se);
         record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.WILD_BOOTSTRAP, t, b,
             ti.bootLow(), ti.bootHigh());
-        int i = fit.terms().indexOf(r.term());
-        double bc = fit.estimateBc(i);
-        double sbc = fit.stdErrorBc(i);
         record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER_BC, t, bc,
             bc - crit * sbc, bc + crit * sbc);
         boolean bootInDefault = configured.equals(BootstrapSettings.WILD_BOOTSTRAP)
@@ -141,6 +150,9 @@ public final class CoverageBenchmark {
       deleteTree(tmp);
       // rewritten after every world: an interrupted run leaves the worlds done so far
       write(out, tallies, perWorld);
+      CsvTableWriter.write(out.resolve("coverage_pieces.csv"), List.of("world", "term", "truth",
+          "estimate", "std_error", "estimate_bc", "std_error_bc", "treated_clusters",
+          "effective_clusters", "boot_low", "boot_high", "critical"), pieces);
     }
     spark.stop();
   }
@@ -196,7 +208,10 @@ public final class CoverageBenchmark {
     }
   }
 
-  /** truth.csv (term,value) from the generator's sample_truth.csv: the estimated terms only. */
+  /**
+   * truth.csv (term,value) from the generator's sample_truth.csv: the effects, without the
+   * generator's parameters (seed, noise shape); only terms the model estimates are scored.
+   */
   static void writeTruth(Path dir) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(dir.resolve("sample_truth.csv"),
@@ -204,8 +219,7 @@ public final class CoverageBenchmark {
       for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
           .parse(in)) {
         String term = r.get("term");
-        if (term.startsWith(WaiverTerms.PREFIX) || term.equals(PanelColumns.STAY_LOG)
-            || term.equals(PanelColumns.ADVISORY_LEVEL)) {
+        if (!GENERATOR_PARAMETERS.contains(term)) {
           rows.add(List.of(term, r.get("value")));
         }
       }

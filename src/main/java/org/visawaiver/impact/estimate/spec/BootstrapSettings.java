@@ -12,8 +12,9 @@ import java.util.List;
  *     | webb
  * @param terms which terms get a bootstrap p-value and interval: waiver (the waiver terms) | all |
  *     none
- * @param restrictedPpml PPML p-value from the restricted score bootstrap (one refit per term,
- *     Kline and Santos 2012 as boottest); false: from the unrestricted one (no refit)
+ * @param restrictedPpml PPML p-value from the restricted score bootstrap at the exact restricted
+ *     estimate (one refit per term, Kline and Santos 2012 as boottest; the default); false: at
+ *     the one-step restricted estimate the interval inverts (no refit, approximate)
  * @param maxClusters bootstrap only when the clusters are at most this many (the cost grows with
  *     G² per draw); more clusters make the cluster-robust interval reliable anyway
  * @param spreadClusters OLS with fixed effects not nested in the clusters: exact WCR (each
