@@ -41,7 +41,8 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  * sample's design, fresh draws, without the calibration to published figures, whose pair-year
  * factors the model does not contain, so that truth.csv is the data's exact truth). Intervals: cluster (estimate ± critical value x cluster SE),
  * wild_bootstrap (boot_ci_low/high; the bench bootstraps every term), cluster_bc (when the fit
- * reports bias-corrected estimates) and default (what estimate.interval puts in ci_low/ci_high).
+ * reports bias-corrected estimates), cluster_bc_t and default (what estimate.interval puts in
+ * ci_low/ci_high), each from FitResult.interval; an unbounded interval covers.
  */
 public final class CoverageBenchmark {
   /** Rows of sample_truth.csv that are generator parameters, not effects. */
@@ -88,7 +89,6 @@ public final class CoverageBenchmark {
     Files.createDirectories(out);
     JobConfig base = JobConfig.load(null, false, sets);
     String configured = base.section("estimate").getString("interval");
-    String configuredTerms = base.section("estimate").getConfig("bootstrap").getString("terms");
     SparkSession spark = SparkSessions.create(base.section("spark"));
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<List<String>> perWorld = new ArrayList<>();
@@ -126,25 +126,16 @@ public final class CoverageBenchmark {
             SpreadsheetCells.exact(sbc), Integer.toString(ti.treatedClusters()),
             SpreadsheetCells.exact(ti.effectiveClusters()), SpreadsheetCells.exact(ti.bootLow()),
             SpreadsheetCells.exact(ti.bootHigh()), SpreadsheetCells.exact(crit)));
-        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER, t, b,
-            b - crit * se, b + crit * se);
-        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.WILD_BOOTSTRAP, t, b,
-            ti.bootLow(), ti.bootHigh());
-        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER_BC, t, bc,
-            bc - crit * sbc, bc + crit * sbc);
-        boolean bootInDefault = configured.equals(BootstrapSettings.WILD_BOOTSTRAP)
-            && Double.isFinite(ti.bootLow()) && Double.isFinite(ti.bootHigh())
-            && (configuredTerms.equals("all") || (configuredTerms.equals("waiver")
-                && r.term().startsWith(WaiverTerms.PREFIX)));
-        // what `estimate` reports under the configuration (it bootstraps only the configured
-        // terms and falls back to cluster where the chosen interval is missing or unbounded)
-        boolean bcInDefault = configured.equals(BootstrapSettings.CLUSTER_BC)
-            && Double.isFinite(bc) && Double.isFinite(sbc);
-        double centre = bcInDefault ? bc : b;
-        double half = crit * (bcInDefault ? sbc : se);
-        record(tallies, perWorld, dir, seconds, r.term(), "default", t, centre,
-            bootInDefault ? ti.bootLow() : centre - half,
-            bootInDefault ? ti.bootHigh() : centre + half);
+        for (String type : BootstrapSettings.INTERVALS) {
+          FitResult.Reported rep = fit.interval(i, type);
+          if (rep.interval().equals(type)) {
+            record(tallies, perWorld, dir, seconds, r.term(), type, t, rep.estimate(), rep.low(),
+                rep.high());
+          }
+        }
+        // what `estimate` reports under the configuration (bootstrap.terms = all here)
+        record(tallies, perWorld, dir, seconds, r.term(), "default", t,
+            fit.interval(i, configured).estimate(), r.ciLow(), r.ciHigh());
       }
       System.err.printf("coverage: %s in %.1f s%n", dir.getFileName(), seconds);
       deleteTree(tmp);
