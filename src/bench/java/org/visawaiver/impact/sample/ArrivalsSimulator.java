@@ -17,16 +17,19 @@ import org.apache.commons.math3.random.Well19937c;
  * Synthetic monthly arrivals with the structure the model assumes: log mean = pair effect +
  * destination-month effect + origin-month effect + the true effects x the panel's regressors;
  * counts drawn negative binomial (gamma-Poisson). The pair effects start from a gravity-style
- * weight; destination-year levels are then raked to the real annual totals (resource
+ * weight; destination-year levels are then raked to the annual totals (resource
  * {@code sample/annual_totals.csv}) and calibrated pairs scaled as a whole towards their published
  * figures; both only move pair and destination-year levels, which the fixed effects absorb.
  *
- * <p>Calibration ({@link CalibrationTargets}): a calibrated pair then gets one factor per year, so
- * that its expected annual sum equals each published figure (log factors interpolated linearly
- * between published years, held flat before the first and after the last), and after the draw its
- * counts in a published year are rescaled (largest remainder) so that their sum equals the figure
- * exactly. These pair-year factors are the real series' departures from the model: the fixed
- * effects do not absorb them, so for the estimator they are part of the noise.
+ * <p>Calibration ({@link CalibrationTargets}): the log factors that would take each published
+ * pair-year to its figure are split ({@link CalibrationSplit}) into a pair level, destination-year
+ * and origin-year terms - put into every series of that pair, destination or origin, so the fixed
+ * effects absorb them - and a small residual. The destination-years of destinations without any
+ * published pair are then matched to their totals again. The residual is the only pair-year factor
+ * a calibrated pair gets (log-linear between published years, flat before the first and after the
+ * last), so that its expected annual sum equals each figure; after the draw its counts in a
+ * published year are rescaled (largest remainder) so that their sum equals the figure exactly.
+ * Only the residual factors are departures from the model.
  */
 final class ArrivalsSimulator {
   /** Months whose arrivals are left empty (not reported): Myanmar after the 2021 coup. */
@@ -40,13 +43,21 @@ final class ArrivalsSimulator {
    */
   record Series(String destination, String origin, double[] mean, double[] calibration, Long[] arrivals) {}
 
+  static final int FIRST_YEAR = SampleWorld.FIRST_MONTH.getYear();
+  static final int YEARS = SampleWorld.LAST_MONTH.getYear() - FIRST_YEAR + 1;
+
   private ArrivalsSimulator() {}
+
+  /** The index (0 = the first sample year) of each month's year. */
+  static int[] yearIndex(List<YearMonth> months) {
+    return months.stream().mapToInt(m -> m.getYear() - FIRST_YEAR).toArray();
+  }
 
   static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth) {
     return simulate(seed, policy, advisories, truth, CalibrationTargets.load());
   }
 
-  /** As above with the given published figures ({@link CalibrationTargets#none()}: no calibration). */
+  /** As above with the given targets ({@link CalibrationTargets#none()}: no calibration). */
   static List<Series> simulate(long seed, List<PolicyEvent> policy, List<AdvisoryEvent> advisories, TrueEffects truth,
       CalibrationTargets targets) {
     List<Series> series = expected(policy, advisories, truth, targets);
@@ -88,9 +99,45 @@ final class ArrivalsSimulator {
         series.add(new Series(d, o, mean, calibration, new Long[months.size()]));
       }
     }
-    rake(series, months, loadTotals(), targets);
+    Map<String, Double> totals = loadTotals();
+    rake(series, months, totals, targets);
+    absorb(series, months, targets);
+    matchTotals(series, totals, months, uncalibratedDestinations(targets));
     calibrate(series, months, targets);
     return series;
+  }
+
+  /**
+   * The parts of the published pairs' log factors that the fixed effects absorb ({@link
+   * CalibrationSplit}), put into the expected arrivals: the pair level into that pair, the
+   * destination-year and origin-year terms into every series of that destination or origin.
+   */
+  static void absorb(List<Series> series, List<YearMonth> months, CalibrationTargets targets) {
+    int[] yearOf = yearIndex(months);
+    List<CalibrationSplit.Cell> cells = new ArrayList<>();
+    for (Series s : series) {
+      double[] sums = yearSums(s, yearOf, YEARS);
+      for (CalibrationTargets.Target t : targets.of(s.destination(), s.origin()).values()) {
+        cells.add(new CalibrationSplit.Cell(s.destination(), s.origin(), t.year(),
+            Math.log(t.arrivals() / sums[t.year() - FIRST_YEAR])));
+      }
+    }
+    if (cells.isEmpty()) {
+      return;
+    }
+    CalibrationSplit split = CalibrationSplit.fit(cells, FIRST_YEAR, YEARS);
+    for (Series s : series) {
+      double[] logFactor = split.absorbed(s.destination(), s.origin(), YEARS);
+      for (int t = 0; t < months.size(); t++) {
+        s.mean()[t] *= Math.exp(logFactor[yearOf[t]]);
+      }
+    }
+  }
+
+  /** Destinations without any published pair: their years can be matched to the totals again. */
+  private static List<String> uncalibratedDestinations(CalibrationTargets targets) {
+    return SampleWorld.DESTINATIONS.stream()
+        .filter(d -> targets.all().stream().noneMatch(t -> t.destination().equals(d))).toList();
   }
 
   static List<YearMonth> months() {
@@ -108,60 +155,45 @@ final class ArrivalsSimulator {
    */
   private static void rake(List<Series> series, List<YearMonth> months, Map<String, Double> totals,
       CalibrationTargets targets) {
-    int firstYear = SampleWorld.FIRST_MONTH.getYear();
-    int years = SampleWorld.LAST_MONTH.getYear() - firstYear + 1;
-    int[] yearOf = months.stream().mapToInt(m -> m.getYear() - firstYear).toArray();
+    int[] yearOf = yearIndex(months);
     for (int round = 0; round < 40; round++) {
-      matchTotals(series, totals, yearOf, years, firstYear);
+      matchTotals(series, totals, months, SampleWorld.DESTINATIONS);
       for (Series s : series) {
         Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());
         if (published.isEmpty()) {
           continue;
         }
-        double[] sums = yearSums(s, yearOf, years);
+        double[] sums = yearSums(s, yearOf, YEARS);
         double logRatio = 0;
         for (CalibrationTargets.Target t : published.values()) {
-          logRatio += Math.log(t.arrivals() / sums[t.year() - firstYear]);
+          logRatio += Math.log(t.arrivals() / sums[t.year() - FIRST_YEAR]);
         }
         scale(s, Math.exp(logRatio / published.size()));
       }
     }
-    matchTotals(series, totals, yearOf, years, firstYear);
+    matchTotals(series, totals, months, SampleWorld.DESTINATIONS);
   }
 
   /**
-   * The pair-year factors of the calibrated pairs: exact at each published year, log-linear in
-   * between, flat outside; recorded in {@link Series#calibration()}.
+   * The pair-year factors of the calibrated pairs (after {@link #absorb}, the residuals of the
+   * split): exact at each published year, log-linear in between, flat outside; recorded in {@link
+   * Series#calibration()}.
    */
   private static void calibrate(List<Series> series, List<YearMonth> months, CalibrationTargets targets) {
-    int firstYear = SampleWorld.FIRST_MONTH.getYear();
-    int years = SampleWorld.LAST_MONTH.getYear() - firstYear + 1;
-    int[] yearOf = months.stream().mapToInt(m -> m.getYear() - firstYear).toArray();
+    int[] yearOf = yearIndex(months);
     for (Series s : series) {
       Map<Integer, CalibrationTargets.Target> published = targets.of(s.destination(), s.origin());
       if (published.isEmpty()) {
         continue;
       }
-      double[] sums = yearSums(s, yearOf, years);
+      double[] sums = yearSums(s, yearOf, YEARS);
       java.util.TreeMap<Integer, Double> logFactor = new java.util.TreeMap<>();
       for (CalibrationTargets.Target t : published.values()) {
-        logFactor.put(t.year(), Math.log(t.arrivals() / sums[t.year() - firstYear]));
+        logFactor.put(t.year(), Math.log(t.arrivals() / sums[t.year() - FIRST_YEAR]));
       }
-      double[] factor = new double[years];
-      for (int y = 0; y < years; y++) {
-        int year = firstYear + y;
-        Map.Entry<Integer, Double> below = logFactor.floorEntry(year);
-        Map.Entry<Integer, Double> above = logFactor.ceilingEntry(year);
-        double f;
-        if (below == null) {
-          f = above.getValue();
-        } else if (above == null || above.getKey().equals(below.getKey())) {
-          f = below.getValue();
-        } else {
-          double w = (year - below.getKey()) / (double) (above.getKey() - below.getKey());
-          f = (1 - w) * below.getValue() + w * above.getValue();
-        }
-        factor[y] = Math.exp(f);
+      double[] factor = CalibrationSplit.interpolate(logFactor, FIRST_YEAR, YEARS);
+      for (int y = 0; y < YEARS; y++) {
+        factor[y] = Math.exp(factor[y]);
       }
       for (int t = 0; t < months.size(); t++) {
         s.mean()[t] *= factor[yearOf[t]];
@@ -213,19 +245,21 @@ final class ArrivalsSimulator {
     }
   }
 
-  private static void matchTotals(List<Series> series, Map<String, Double> totals, int[] yearOf, int years, int firstYear) {
-    for (String d : SampleWorld.DESTINATIONS) {
+  private static void matchTotals(List<Series> series, Map<String, Double> totals, List<YearMonth> months,
+      List<String> destinations) {
+    int[] yearOf = yearIndex(months);
+    for (String d : destinations) {
       List<Series> ofDestination = series.stream().filter(s -> s.destination().equals(d)).toList();
-      double[] sums = new double[years];
+      double[] sums = new double[YEARS];
       for (Series s : ofDestination) {
-        double[] own = yearSums(s, yearOf, years);
-        for (int y = 0; y < years; y++) {
+        double[] own = yearSums(s, yearOf, YEARS);
+        for (int y = 0; y < YEARS; y++) {
           sums[y] += own[y];
         }
       }
       for (Series s : ofDestination) {
         for (int t = 0; t < yearOf.length; t++) {
-          s.mean()[t] *= totals.get(d + "," + (firstYear + yearOf[t])) / sums[yearOf[t]];
+          s.mean()[t] *= totals.get(d + "," + (FIRST_YEAR + yearOf[t])) / sums[yearOf[t]];
         }
       }
     }

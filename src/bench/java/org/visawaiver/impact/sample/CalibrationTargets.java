@@ -28,6 +28,11 @@ final class CalibrationTargets {
     this.byPair = byPair;
   }
 
+  /** No published figure: every pair synthetic (an uncalibrated world, where the model holds exactly). */
+  static CalibrationTargets none() {
+    return new CalibrationTargets(Map.of());
+  }
+
   static CalibrationTargets load() {
     Map<String, TreeMap<Integer, Target>> byPair = new TreeMap<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(

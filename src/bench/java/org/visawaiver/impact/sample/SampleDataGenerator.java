@@ -37,9 +37,8 @@ public final class SampleDataGenerator {
   }
 
   /**
-   * As {@link #generate(Path, long)}; {@code calibrated = false} leaves out the published figures
-   * (every pair synthetic, only the destination-year raking that the fixed effects absorb), so
-   * sample_truth.csv is the exact truth of the data (bench-coverage's worlds).
+   * As above; {@code calibrated = false} leaves out the calibration to published figures, so that
+   * the default model holds exactly (a world for size and coverage studies).
    */
   public static Summary generate(Path dir, long seed, boolean calibrated) {
     List<PolicyEvent> policy = PolicyHistory.build();

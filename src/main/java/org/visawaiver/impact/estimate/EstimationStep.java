@@ -12,6 +12,7 @@ import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.domain.PanelColumns;
 import org.visawaiver.impact.estimate.eventstudy.EventColumns;
+import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.eventstudy.EventStudy;
 import org.visawaiver.impact.estimate.eventstudy.EventStudyWriter;
 import org.visawaiver.impact.estimate.result.FitResult;
@@ -41,6 +42,7 @@ public final class EstimationStep {
   public static List<ModelResult> run(SparkSession spark, Dataset<Row> panel, JobConfig config,
       Path out) {
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
+    BlockStorage.use(spark.sparkContext(), config.section("estimate").getString(BlockStorage.KEY));
     List<FitResult> fits = fitAll(panel, settings);
     Path dir = out.resolve("estimates");
     EstimatesWriter.write(dir, fits, settings.compare());

@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.StructField;
 import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.config.JobConfig;
+import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.ingest.InputFormat;
@@ -30,6 +31,7 @@ public final class PanelFit {
     check(panel, request);
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"))
         .withModels(List.of(request.spec()));
+    BlockStorage.use(spark.sparkContext(), config.section("estimate").getString(BlockStorage.KEY));
     FitResult fit = ModelFitter.fit(panel, request.spec(), settings);
     EstimatesWriter.writeModels(out.resolve("estimates"), List.of(fit));
     return fit;

@@ -13,25 +13,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.visawaiver.impact.config.InputException;
+import scala.Tuple2;
 
 /**
- * Reads one input file into a {@link RawTable} on the driver, in file order: Parquet when the name ends in {@code .parquet}
- * (file or folder), CSV otherwise. File-level problems (missing file, missing required column,
- * unreadable encoding or syntax) throw {@link InputException}, exit status 2.
+ * Reads one input file into a {@link RawTable}, a Dataset in file order that is never gathered on
+ * the driver: Parquet when the name ends in {@code .parquet} (file or folder), CSV otherwise
+ * ({@link CsvFileReader}). File-level problems (missing file, missing required column, unreadable
+ * encoding or syntax) throw {@link InputException}, exit status 2, before any row is checked.
  */
 public final class InputReader {
   private InputReader() {}
 
-  public static RawTable read(SparkSession spark, DatasetSpec spec, Path file) {
+  /**
+   * @param csvSplitBytes CSV only: the size of the byte ranges parsed by one Spark task each
+   *     ({@code data.csv-split-size})
+   */
+  public static RawTable read(SparkSession spark, DatasetSpec spec, Path file, long csvSplitBytes) {
     if (!Files.exists(file)) {
       throw new InputException(
           file + ": " + spec.name() + " file not found; expected "
@@ -39,8 +47,9 @@ public final class InputReader {
               + " with the columns " + String.join(", ", spec.required())
               + " (set data.dir with --data, or the file name in the data section); nothing was validated");
     }
-    List<Row> rows =
-        InputFormat.of(file) == InputFormat.PARQUET ? readParquet(spark, spec, file) : CsvFileReader.read(file, spec);
+    Dataset<Row> rows = InputFormat.of(file) == InputFormat.PARQUET
+        ? readParquet(spark, spec, file)
+        : CsvFileReader.read(spark, file, spec, csvSplitBytes);
     return new RawTable(spec, file.toString(), FileDigest.sha256(file), rows);
   }
 
@@ -59,9 +68,10 @@ public final class InputReader {
   /**
    * Any failure while Spark reads the file (a truncated footer, a checksum error, part files whose
    * column types differ; Spark reports them lazily, as checked SparkExceptions, when the rows are
-   * fetched) is bad input: exit status 2, naming the file and the root cause.
+   * fetched) is bad input: exit status 2, naming the file and the root cause. So the rows are read
+   * here, once, into a cache (memory and disk) that the caller releases with {@link RawTable#release}.
    */
-  private static List<Row> readParquet(SparkSession spark, DatasetSpec spec, Path file) {
+  private static Dataset<Row> readParquet(SparkSession spark, DatasetSpec spec, Path file) {
     try {
       return readParquetRows(spark, spec, file);
     } catch (InputException e) {
@@ -84,7 +94,7 @@ public final class InputReader {
     return newline < 0 ? m : m.substring(0, newline);
   }
 
-  private static List<Row> readParquetRows(SparkSession spark, DatasetSpec spec, Path file) {
+  private static Dataset<Row> readParquetRows(SparkSession spark, DatasetSpec spec, Path file) {
     Dataset<Row> df = spark.read().parquet(file.toString());
     List<String> names = Arrays.stream(df.columns()).toList();
     ColumnCheck.rejectDuplicates(file.toString(), spec, names);
@@ -106,18 +116,21 @@ public final class InputReader {
         cells.add(when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text).as(c));
       }
     }
-    // Parquet has no lines: the row number (1-based, file order) stands in for them.
-    List<Row> rows = new ArrayList<>();
-    java.util.Iterator<Row> it = df.select(cells.toArray(Column[]::new)).toLocalIterator();
-    while (it.hasNext()) {
-      Row r = it.next();
-      Object[] values = new Object[r.size() + 1];
-      values[0] = (long) rows.size() + 1;
-      for (int j = 0; j < r.size(); j++) {
-        values[j + 1] = r.get(j);
-      }
-      rows.add(RowFactory.create(values));
-    }
+    // Parquet has no lines: the row number (1-based, in the order of Spark's partitions) stands in.
+    JavaRDD<Row> numbered = df.select(cells.toArray(Column[]::new)).javaRDD().zipWithIndex()
+        .map(InputReader::numbered);
+    Dataset<Row> rows = spark.createDataFrame(numbered, schema(spec)).persist(StorageLevel.MEMORY_AND_DISK());
+    rows.count();
     return rows;
+  }
+
+  private static Row numbered(Tuple2<Row, Long> row) {
+    Row r = row._1();
+    Object[] values = new Object[r.size() + 1];
+    values[0] = row._2() + 1;
+    for (int j = 0; j < r.size(); j++) {
+      values[j + 1] = r.get(j);
+    }
+    return RowFactory.create(values);
   }
 }

@@ -2,11 +2,13 @@ package org.visawaiver.impact.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,27 +19,62 @@ import org.apache.commons.csv.CSVPrinter;
  * The file appears atomically (written beside it, then renamed).
  */
 public final class CsvTableWriter {
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+
   private CsvTableWriter() {}
 
   public static void write(Path file, List<String> header, Iterable<List<String>> rows) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      CSVFormat format =
-          CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader(header.toArray(String[]::new)).build();
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          CSVPrinter printer = new CSVPrinter(w, format)) {
-        for (List<String> row : rows) {
-          if (row.size() != header.size()) {
-            throw new IllegalArgumentException(
-                file.getFileName() + ": a row has " + row.size() + " cells for " + header.size() + " columns");
-          }
-          printer.printRecord(row);
+      print(tmp, FORMAT.builder().setHeader(header.toArray(String[]::new)).build(), header.size(), rows);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
+    }
+  }
+
+  /**
+   * One part of a large table, without the header, formatted as {@link #write} formats rows: Spark
+   * tasks write the parts of a table in parallel, then {@link #concatenate} joins them.
+   */
+  public static void writePart(Path part, int columns, Iterable<List<String>> rows) {
+    try {
+      Files.createDirectories(part.toAbsolutePath().getParent());
+      print(part, FORMAT, columns, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + part, e);
+    }
+  }
+
+  /** The header, then the bytes of {@code parts} in order, as one file that appears atomically. */
+  public static void concatenate(Path file, List<String> header, List<Path> parts) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      print(tmp, FORMAT.builder().setHeader(header.toArray(String[]::new)).build(), header.size(), List.of());
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.APPEND)) {
+        for (Path part : parts) {
+          Files.copy(part, out);
         }
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file, e);
+    }
+  }
+
+  private static void print(Path target, CSVFormat format, int columns, Iterable<List<String>> rows)
+      throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, format)) {
+      for (List<String> row : rows) {
+        if (row.size() != columns) {
+          throw new IllegalArgumentException(
+              target.getFileName() + ": a row has " + row.size() + " cells for " + columns + " columns");
+        }
+        printer.printRecord(row);
+      }
     }
   }
 }

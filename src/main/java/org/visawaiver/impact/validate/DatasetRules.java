@@ -191,5 +191,10 @@ final class DatasetRules {
     public List<String> key() {
       return key;
     }
+
+    /** One instance per dataset also in Spark tasks: the set rules tell datasets apart by identity. */
+    protected Object readResolve() {
+      return inputs(true).stream().filter(r -> r.spec().name().equals(spec.name())).findFirst().orElseThrow();
+    }
   }
 }

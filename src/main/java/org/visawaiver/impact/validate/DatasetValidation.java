@@ -1,84 +1,106 @@
 package org.visawaiver.impact.validate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.size;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.io.CsvTableWriter;
-import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.ingest.InputReader;
 import org.visawaiver.impact.ingest.RawTable;
+import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.io.SpreadsheetCells;
 
 /**
- * Validates one dataset: read, row rules, set rules; writes {@code rejects/<dataset>.csv} (header
- * only when nothing was rejected) and returns the typed accepted rows as a cached Dataset, the
- * report and the check results. The rules run in one pass over the rows in file order on the
- * driver, where the reader left them (line numbers and "the first row wins" need that order);
- * Spark takes over with the accepted rows.
+ * Validates one dataset: read, row rules, set rules ({@link CheckedRows}); writes
+ * {@code rejects/<dataset>.csv} in line order (header only when nothing was rejected) and returns
+ * the typed accepted rows as a cached Dataset, the report and the check results. The rows stay in
+ * Spark: the driver receives only counts per combination of failed checks and the rejected rows
+ * (when there are many, one partition at a time while it writes them).
  */
 final class DatasetValidation {
   static final List<String> REJECTS_HEADER = List.of("line", "raw", "reason");
-  private static final int ROWS_PER_SLICE = 20_000;
+  private static final int SORT_ON_DRIVER = 100_000;
 
   private DatasetValidation() {}
 
   record Outcome(Dataset<Row> accepted, DatasetReport report, List<CheckResult> checks) {}
 
-  static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out, Plausibility plausibility) {
+  static Outcome validate(SparkSession spark, RowRules rules, Path file, Path out, Plausibility plausibility,
+      long csvSplitBytes) {
     String name = rules.spec().name();
-    RawTable raw = InputReader.read(spark, rules.spec(), file);
-    if (raw.rows().isEmpty() && !rules.mayBeEmpty()) {
+    RawTable raw = InputReader.read(spark, rules.spec(), file, csvSplitBytes);
+    Dataset<Row> checked =
+        CheckedRows.check(raw.rows(), rules, plausibility).persist(StorageLevel.MEMORY_AND_DISK());
+    // One job: rows per combination of failed checks (a few combinations), which fills the cache.
+    long read = 0;
+    long acceptedRows = 0;
+    Map<String, Long> failed = new LinkedHashMap<>();
+    for (Row r : checked.groupBy(col(CheckedRow.CHECKS)).count().collectAsList()) {
+      List<String> checks = r.getList(0);
+      read += r.getLong(1);
+      acceptedRows += checks.isEmpty() ? r.getLong(1) : 0;
+      checks.forEach(check -> failed.merge(check, r.getLong(1), Long::sum));
+    }
+    raw.release();
+    if (read == 0 && !rules.mayBeEmpty()) {
+      checked.unpersist();
       throw new InputException(raw.file() + ": " + name + " has no data rows (only a header or schema); expected at least one"
           + " row with " + String.join(", ", rules.spec().required()) + " (CONTRACT.md); nothing was validated");
     }
-    Map<String, Integer> index = index(rules);
-    List<CheckedRow> checked = new ArrayList<>(raw.rows().size());
-    for (Row r : raw.rows()) {
-      checked.add(CheckedRow.check(r, rules, index));
-    }
-    SetRules.apply(checked, rules);
-    plausibility.apply(checked, rules);
-
-    List<Row> accepted = new ArrayList<>();
-    List<List<String>> rejects = new ArrayList<>();
-    Map<String, Long> failed = new LinkedHashMap<>();
-    for (CheckedRow c : checked) {
-      if (c.accepted()) {
-        accepted.add(c.acceptedRow());
-      } else {
-        rejects.add(List.of(Long.toString(c.line), SpreadsheetCells.text(c.raw), SpreadsheetCells.text(c.reason())));
-        c.checks().forEach(check -> failed.merge(check, 1L, Long::sum));
-      }
-    }
-    CsvTableWriter.write(out.resolve("rejects").resolve(name + ".csv"), REJECTS_HEADER, rejects);
-    DatasetReport report =
-        new DatasetReport(name, raw.file(), raw.sha256(), checked.size(), accepted.size(), rejects.size());
-    return new Outcome(toDataset(spark, accepted, rules), report,
-        checkResults(failed, rules, checked.size(), "rejects/" + name + ".csv"));
-  }
-
-  private static Dataset<Row> toDataset(SparkSession spark, List<Row> rows, RowRules rules) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // Small slices keep each task's serialized rows small (Spark warns above 1 MB).
-    int slices = Math.max(jsc.defaultParallelism(), rows.size() / ROWS_PER_SLICE + 1);
-    return spark.createDataFrame(jsc.parallelize(rows, slices), rules.accepted())
+    Column rejected = size(col(CheckedRow.REASONS)).gt(0);
+    writeRejects(checked.filter(rejected), read - acceptedRows, out.resolve("rejects").resolve(name + ".csv"));
+    Dataset<Row> accepted = checked.filter(rejected.unary_$bang())
+        .map((MapFunction<Row, Row>) CheckedRow::acceptedValues, Encoders.row(rules.accepted()))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    accepted.count();
+    checked.unpersist();
+    DatasetReport report =
+        new DatasetReport(name, raw.file(), raw.sha256(), read, acceptedRows, read - acceptedRows);
+    return new Outcome(accepted, report, checkResults(failed, rules, read, "rejects/" + name + ".csv"));
   }
 
-  private static Map<String, Integer> index(RowRules rules) {
-    Map<String, Integer> index = new java.util.HashMap<>();
-    String[] names = InputReader.schema(rules.spec()).fieldNames();
-    for (int i = 0; i < names.length; i++) {
-      index.put(names[i], i);
+  /**
+   * The rejected rows in line order: up to {@value #SORT_ON_DRIVER} of them sorted on the driver
+   * (one job), more sorted by Spark and fetched one partition at a time.
+   */
+  private static void writeRejects(Dataset<Row> rejected, long count, Path file) {
+    Dataset<Row> rows =
+        rejected.select(col(CheckedRow.LINE), col(CheckedRow.RAW), concat_ws("; ", col(CheckedRow.REASONS)));
+    Iterator<Row> sorted;
+    if (count <= SORT_ON_DRIVER) {
+      List<Row> few = new ArrayList<>(rows.collectAsList());
+      few.sort(Comparator.comparingLong(r -> r.getLong(0)));
+      sorted = few.iterator();
+    } else {
+      sorted = rows.orderBy(CheckedRow.LINE).toLocalIterator();
     }
-    return index;
+    CsvTableWriter.write(file, REJECTS_HEADER, () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return sorted.hasNext();
+      }
+
+      @Override
+      public List<String> next() {
+        Row r = sorted.next();
+        return List.of(Long.toString(r.getLong(0)), SpreadsheetCells.text(r.getString(1)),
+            SpreadsheetCells.text(r.getString(2)));
+      }
+    });
   }
 
   private static List<CheckResult> checkResults(Map<String, Long> failed, RowRules rules, long read, String rejects) {

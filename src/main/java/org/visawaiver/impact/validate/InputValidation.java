@@ -24,6 +24,8 @@ public final class InputValidation {
   /** Configuration key of the most visa_policy rows that may be rejected. */
   public static final String MAX_POLICY_REJECTS = "max-policy-rejects";
   private static final String POLICY = "visa_policy";
+  /** Configuration key (data section) of the byte ranges a CSV input is parsed in, one task each. */
+  public static final String CSV_SPLIT_SIZE = "csv-split-size";
 
   /** Rows read, accepted and rejected per input, as in the manifest (read by the report). */
   public static final String SUMMARY_FILE = "validation_summary.csv";
@@ -38,7 +40,8 @@ public final class InputValidation {
     for (RowRules rules : DatasetRules.inputs(withParameters)) {
       String key = rules.spec().name().replace('_', '-');
       Path file = config.dataDir().resolve(config.section("data").getString(key));
-      DatasetValidation.Outcome o = DatasetValidation.validate(spark, rules, file, out, plausibility(config));
+      DatasetValidation.Outcome o =
+          DatasetValidation.validate(spark, rules, file, out, plausibility(config), csvSplitBytes(config));
       reports.add(o.report());
       checks.addAll(o.checks());
       checks.add(shareCheck(o.report(), limit));
@@ -106,6 +109,20 @@ public final class InputValidation {
   private static Plausibility plausibility(JobConfig config) {
     return new Plausibility(setting(config, Plausibility.KEY, false, v -> v == 0 || (v >= 1 && v < Double.POSITIVE_INFINITY),
         "0 (no check) or a multiple of the series median of at least 1, e.g. 100"));
+  }
+
+  private static long csvSplitBytes(JobConfig config) {
+    try {
+      long bytes = config.section("data").getBytes(CSV_SPLIT_SIZE);
+      if (bytes >= 1) {
+        return bytes;
+      }
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new InputException("configuration: data." + CSV_SPLIT_SIZE + ": " + e.getMessage()
+          + "; expected a size such as 64 MiB; nothing was run", e);
+    }
+    throw new InputException("configuration: data." + CSV_SPLIT_SIZE + " must be at least 1 byte, e.g. 64 MiB;"
+        + " nothing was run");
   }
 
   private static double maxRejectShare(JobConfig config) {

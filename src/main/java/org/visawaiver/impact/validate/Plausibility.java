@@ -14,14 +14,18 @@ import java.util.Map;
  * median), counted as at least 1 so that a mostly-zero series does not reject small counts.
  * {@code multiple} 0 switches the rule off.
  */
-record Plausibility(double multiple) {
+record Plausibility(double multiple) implements java.io.Serializable {
   static final String KEY = "max-arrivals-to-median";
   private static final int DESTINATION = 0;
   private static final int ORIGIN = 1;
   private static final int ARRIVALS = 3;
 
+  boolean appliesTo(RowRules rules) {
+    return multiple != 0 && rules == DatasetRules.ARRIVALS;
+  }
+
   void apply(List<CheckedRow> rows, RowRules rules) {
-    if (multiple == 0 || rules != DatasetRules.ARRIVALS) {
+    if (!appliesTo(rules)) {
       return;
     }
     Map<String, List<CheckedRow>> series = new HashMap<>();

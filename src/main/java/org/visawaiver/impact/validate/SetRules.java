@@ -10,10 +10,19 @@ import java.util.Map;
  * Rules over sets of rows, applied in line order to the rows that passed the row rules. The first
  * row wins: a later row with the same key, or a visa_policy interval overlapping an earlier
  * interval of the same (destination, origin), is rejected, and its reason names the earlier line,
- * which is kept.
+ * which is kept. Every set rule (and the plausibility rule) compares only rows of one
+ * {@link #SCOPE}, so the rules can run on each scope's rows apart ({@link CheckedRows}).
  */
 final class SetRules {
+  /** The columns every set rule's rows share: each key contains them; overlaps and series are per pair. */
+  static final List<String> SCOPE = List.of("destination", "origin");
+
   private SetRules() {}
+
+  /** Whether any set rule (or the plausibility rule) compares rows of this dataset. */
+  static boolean needed(RowRules rules, Plausibility plausibility) {
+    return !rules.key().isEmpty() || rules == DatasetRules.VISA_POLICY || plausibility.appliesTo(rules);
+  }
 
   static void apply(List<CheckedRow> rows, RowRules rules) {
     if (!rules.key().isEmpty()) {

@@ -222,7 +222,7 @@ class EstimationStepTest {
   void writesTheEventStudy(@TempDir Path out) throws Exception {
     EstimationSettings s = EstimationFixtures.settings(List.of("estimate.compare=[VNM]",
         "estimate.event-study.leads=2", "estimate.event-study.lags=3",
-        "estimate.event-study.bin-width=2"));
+        "estimate.event-study.bin-width=2", "estimate.bootstrap.terms=waiver"));
     List<EventStudy.Result> results = EventStudy.run(panel, EstimationStep.EVENT_COLUMNS, s);
     EventStudyWriter.write(out, results);
     List<String> terms = results.get(0).fit().terms();
@@ -242,9 +242,13 @@ class EstimationStepTest {
         lines.toString());
     List<String> summary = Files.readAllLines(out.resolve("event_study_summary.csv"));
     assertEquals("model,destination,att,att_std_error,att_ci_low,att_ci_high,pretrend_wald,"
-        + "pretrend_df,pretrend_p_value,treated_pairs,cohorts,always_treated_dropped,note",
-        summary.get(0));
+        + "pretrend_df,pretrend_p_value,pretrend_boot_p_value,treated_pairs,cohorts,"
+        + "always_treated_dropped,note", summary.get(0));
     assertEquals(2, summary.size());
+    // The pre-trend test's bootstrap p-value (clustered by pair): a share of the draws.
+    double boot = Double.parseDouble(summary.get(1).split(",")[9]);
+    assertEquals(boot, results.get(0).aggregates().pretrend().bootPValue(), 0);
+    assertTrue(boot >= 0 && boot <= 1, summary.get(1));
   }
 
   @Test

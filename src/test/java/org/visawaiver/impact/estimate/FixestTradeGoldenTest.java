@@ -47,21 +47,29 @@ class FixestTradeGoldenTest {
       "cl_product", "cluster(Product)", "cl_2way", "cluster(Origin, Destination)",
       "cl_pair", "cluster(Origin^Destination)");
 
-  static final Map<String, FitResult> RESULTS = new LinkedHashMap<>();
+  /** executor -> case -> result: every case is fitted on both executors. */
+  static final Map<String, Map<String, FitResult>> RESULTS = new LinkedHashMap<>();
 
   @BeforeAll
   static void fitAll() {
     Dataset<Row> trade = EstimationFixtures.resource("/reference/fixest-trade/trade.csv").cache();
-    EstimationSettings settings = EstimationFixtures.settings();
-    fitCases(trade, settings, "pois", "ppml", POIS,
-        List.of("iid", "hetero", "cl_origin", "cl_product", "cl_2way", "cl_pair"));
-    fitCases(trade, settings, "ols", "ols", POIS, List.of("iid", "hetero", "cl_origin", "cl_2way"));
-    fitCases(trade, settings, "pois_yearslopes", "ppml", SLOPES, List.of("cl_origin"));
+    for (String executor : EstimationFixtures.EXECUTORS) {
+      EstimationSettings settings =
+          EstimationFixtures.settings(List.of("estimate.executor=" + executor));
+      Map<String, FitResult> results = new LinkedHashMap<>();
+      fitCases(trade, settings, results, "pois", "ppml", POIS,
+          List.of("iid", "hetero", "cl_origin", "cl_product", "cl_2way", "cl_pair"));
+      fitCases(trade, settings, results, "ols", "ols", POIS,
+          List.of("iid", "hetero", "cl_origin", "cl_2way"));
+      fitCases(trade, settings, results, "pois_yearslopes", "ppml", SLOPES, List.of("cl_origin"));
+      RESULTS.put(executor, results);
+    }
     trade.unpersist();
   }
 
-  private static void fitCases(Dataset<Row> data, EstimationSettings settings, String prefix,
-      String estimator, String formula, List<String> vcovs) {
+  private static void fitCases(Dataset<Row> data, EstimationSettings settings,
+      Map<String, FitResult> results, String prefix, String estimator, String formula,
+      List<String> vcovs) {
     List<VcovSpec> specs = new ArrayList<>();
     for (String v : vcovs) {
       specs.add(FormulaParser.parseVcov(VCOV.get(v), "test"));
@@ -69,7 +77,7 @@ class FixestTradeGoldenTest {
     ModelSpec spec = ModelSpec.of(prefix, estimator, formula, "iid");
     List<FitResult> fits = ModelFitter.fit(data, spec, settings, specs);
     for (int i = 0; i < vcovs.size(); i++) {
-      RESULTS.put(prefix + "_" + vcovs.get(i), fits.get(i));
+      results.put(prefix + "_" + vcovs.get(i), fits.get(i));
     }
   }
 
@@ -87,19 +95,28 @@ class FixestTradeGoldenTest {
         double se = Double.parseDouble(r.get("std_error"));
         long nobs = Long.parseLong(r.get("nobs"));
         boolean ols = name.startsWith("ols");
-        tests.add(DynamicTest.dynamicTest(name + " " + term, () -> {
-          FitResult fit = RESULTS.get(name);
-          assertEquals(nobs, fit.observations(), name + " nobs");
-          double ce = EstimationFixtures.relative(est, fit.coefficient(term));
-          double sr = EstimationFixtures.relative(se, fit.stdError(term));
-          System.out.printf("%s %s coef rel err %.2e, se rel err %.2e%n", name, term, ce, sr);
-          assertTrue(ce <= (ols ? OLS_COEF_TOL : POIS_COEF_TOL),
-              name + " " + term + ": coefficient " + fit.coefficient(term) + " vs fixest " + est);
-          assertTrue(sr <= (ols ? OLS_SE_TOL : POIS_SE_TOL),
-              name + " " + term + ": SE " + fit.stdError(term) + " vs fixest " + se);
-        }));
+        for (String executor : EstimationFixtures.EXECUTORS) {
+          tests.add(DynamicTest.dynamicTest(executor + ": " + name + " " + term, () -> {
+            FitResult fit = RESULTS.get(executor).get(name);
+            assertEquals(nobs, fit.observations(), name + " nobs");
+            double ce = EstimationFixtures.relative(est, fit.coefficient(term));
+            double sr = EstimationFixtures.relative(se, fit.stdError(term));
+            System.out.printf("%s %s coef rel err %.2e, se rel err %.2e%n", name, term, ce, sr);
+            assertTrue(ce <= (ols ? OLS_COEF_TOL : POIS_COEF_TOL),
+                name + " " + term + ": coefficient " + fit.coefficient(term) + " vs fixest " + est);
+            assertTrue(sr <= (ols ? OLS_SE_TOL : POIS_SE_TOL),
+                name + " " + term + ": SE " + fit.stdError(term) + " vs fixest " + se);
+          }));
+        }
       }
     }
     return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> bothExecutorsGiveTheSameNumbers() {
+    return RESULTS.get("spark").keySet().stream().map(name -> DynamicTest.dynamicTest(name,
+        () -> EstimationFixtures.assertSameFit(RESULTS.get("spark").get(name),
+            RESULTS.get("local").get(name))));
   }
 }

@@ -60,12 +60,12 @@ class SeparationTest {
         EstimationFixtures.settings(List.of("estimate.drop-singletons=false"));
     ModelFrame frame = ModelFitter.prepare(data, spec, settings, List.of(spec.vcov()));
     TreeSet<Long> keptRows = new TreeSet<>();
-    for (Block b : frame.blocks().collect()) {
+    for (Block b : frame.blocks().rdd().collect()) {
       for (long id : b.clusters[0]) {
         keptRows.add(id);
       }
     }
-    frame.blocks().unpersist();
+    frame.blocks().release();
     // Cluster ids number the sorted row keys, i.e. the rows in file order.
     List<Long> expectedSeparated = new ArrayList<>();
     List<Long> actualSeparated = new ArrayList<>();

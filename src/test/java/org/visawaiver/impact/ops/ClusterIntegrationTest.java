@@ -62,6 +62,10 @@ class ClusterIntegrationTest {
     int localExit = OpsProcesses.run(local, localLog, JOB_LIMIT);
     OpsProcesses.assumeJobBuilt(localExit, localLog);
     assertEquals(0, localExit, "the local reference run failed:\n" + tail(localLog, 30));
+    // estimate.executor = auto: the local reference runs its passes in driver memory, so the
+    // comparison below also holds the two executors to the same outputs.
+    assertTrue(Files.readString(localLog).contains(": executor local (estimate.executor = auto"),
+        "the local reference run did not pick the local executor:\n" + tail(localLog, 30));
 
     int port = OpsProcesses.freePort();
     int webPort = OpsProcesses.freePortBlock(3);
@@ -108,6 +112,11 @@ class ClusterIntegrationTest {
         "scripts/submit failed:\n" + tail(log, 40));
 
     OutputComparison.assertSameOutputs(localOut, out);
+    // A standalone master: every model's passes must run as Spark jobs on the workers.
+    String driverLog = Files.readString(log);
+    assertTrue(driverLog.contains(": executor spark (estimate.executor = auto")
+        && !driverLog.contains(": executor local ("), "the cluster run did not keep every model "
+        + "on the Spark executor:\n" + tail(log, 40));
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     assertEquals(master, manifest.get("master").asText());
     assertEquals("succeeded", manifest.get("status").asText());

@@ -45,6 +45,20 @@ class SampleDataGeneratorTest {
     assertFalse(Files.exists(dir.resolve("a/tourism_parameters.csv")));
   }
 
+  /** An uncalibrated world (bench-pretrend): no series carries a published figure. */
+  @Test
+  void anUncalibratedWorldHasNoPublishedFigure() throws IOException {
+    SampleDataGenerator.generate(dir.resolve("cal"), 7, true);
+    SampleDataGenerator.generate(dir.resolve("uncal"), 7, false);
+    List<String> cal = Files.readAllLines(dir.resolve("cal/arrivals.csv"));
+    List<String> uncal = Files.readAllLines(dir.resolve("uncal/arrivals.csv"));
+    assertTrue(cal.stream().anyMatch(l -> l.contains("calibrated to")));
+    assertFalse(uncal.stream().anyMatch(l -> l.contains("calibrated")));
+    assertEquals(cal.size(), uncal.size());
+    assertArrayEquals(Files.readAllBytes(dir.resolve("cal/visa_policy.csv")),
+        Files.readAllBytes(dir.resolve("uncal/visa_policy.csv")));
+  }
+
   /** Another JVM (another hash seed for Set.of iteration) writes the same bytes. */
   @Test
   void aFreshJvmWritesTheSameFiles() throws Exception {

@@ -112,6 +112,31 @@ class InputValidationTest {
         + "above validate.max-reject-share = 0.01"), e.getMessage());
   }
 
+  /** Ranges of 16 bytes put quoted line breaks and duplicates in other tasks than their first row. */
+  @Test
+  void tinyCsvRangesGiveTheSameRejectsLinesAndRows() throws IOException {
+    write("arrivals.csv", "destination,origin,month,arrivals,source\r\n"
+        + "KHM,KOR,2019-01,7,\"a\r\nlong\r\n\r\nnote, \"\"quoted\"\"\"\r\n"   // line 2, to line 5
+        + "KHM,KOR,2019-13,5,x\r\n"                                         // line 6
+        + "\r\n"
+        + "KHM,KOR,2019-01,8,\"dup\nof line 2\"\r\n"                         // line 8
+        + "KHM,JPN,2019-01,3,y\r\n");                                       // line 10
+    writeDefaults();
+    ValidatedInputs whole = run();
+    String rejects = Files.readString(dir.resolve("out/rejects/arrivals.csv"));
+    List<Row> accepted = whole.arrivals().orderBy("origin").collectAsList();
+    ValidatedInputs split = InputValidation.run(SharedSpark.spark(),
+        config().with("data.csv-split-size", 16), dir.resolve("out"), false);
+    assertEquals(rejects, Files.readString(dir.resolve("out/rejects/arrivals.csv")));
+    assertEquals(accepted, split.arrivals().orderBy("origin").collectAsList());
+    assertEquals(whole.reports(), split.reports());
+    Map<Long, String> r = rejects("arrivals");
+    assertEquals(List.of(6L, 8L), r.keySet().stream().sorted().toList());
+    assertEquals("duplicate key (KHM, KOR, 2019-01): line 2 has the same destination, origin, month and is kept",
+        r.get(8L));
+    assertEquals("a\r\nlong\r\n\r\nnote, \"quoted\"", accepted.get(1).getString(4));
+  }
+
   @Test
   void policyAndAdvisoryRulesNameTheProblem() throws IOException {
     write("arrivals.csv", "destination,origin,month,arrivals\nKHM,KOR,2019-01,5\n");

@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.EstimationStep;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
@@ -26,7 +25,6 @@ import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.panel.PanelBuilder;
-import org.visawaiver.impact.sample.SampleDataGenerator;
 import org.visawaiver.impact.spark.SparkSessions;
 import org.visawaiver.impact.validate.InputValidation;
 import org.visawaiver.impact.validate.ValidatedInputs;
@@ -73,17 +71,10 @@ public final class CoverageBenchmark {
     if (worlds == null || out == null) {
       usage("--worlds and --out are required");
     }
-    for (int w = 1; w <= generate; w++) {
-      Path dir = worlds.resolve(String.format("world-%04d", w));
-      Files.createDirectories(dir);
-      SampleDataGenerator.generate(dir, seed + w, false);
-      writeTruth(dir);
-    }
-    List<Path> dirs;
-    try (Stream<Path> s = Files.list(worlds)) {
-      dirs = s.filter(p -> Files.isRegularFile(p.resolve("truth.csv"))).sorted().toList();
-    }
-    if (dirs.isEmpty()) {
+    // without the calibration to published figures: its pair-year factors are not in the model,
+    // so with them truth.csv would not be the data's truth
+    List<Path> dirs = BenchWorlds.prepare(worlds, generate, seed, false);
+    if (dirs == null) {
       usage("no world folder with truth.csv in " + worlds);
     }
     Files.createDirectories(out);
@@ -229,7 +220,7 @@ public final class CoverageBenchmark {
     return out;
   }
 
-  private static void deleteTree(Path p) throws IOException {
+  static void deleteTree(Path p) throws IOException {
     try (Stream<Path> s = Files.walk(p)) {
       for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(q);

@@ -1,11 +1,9 @@
 package org.visawaiver.impact.estimate.demean;
 
 import java.util.Arrays;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
-import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.frame.FeLayout;
 
 /**
@@ -20,7 +18,7 @@ import org.visawaiver.impact.estimate.frame.FeLayout;
 public final class Demeaner {
   private static final int MAX_RESTARTS = 5;
 
-  private final JavaRDD<Block> blocks;
+  private final Blocks<Block> blocks;
   private final FeLayout layout;
   private final double tol;
   private final int maxIterations;
@@ -38,7 +36,7 @@ public final class Demeaner {
   public record Solution(double[][] coef, int iterations, boolean converged, double worstRatio,
       double[] crossSums) {}
 
-  public Demeaner(JavaRDD<Block> blocks, FeLayout layout, double tol, int maxIterations) {
+  public Demeaner(Blocks<Block> blocks, FeLayout layout, double tol, int maxIterations) {
     this.blocks = blocks;
     this.layout = layout;
     this.tol = tol;
@@ -139,11 +137,10 @@ public final class Demeaner {
     int m = cols.length;
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[]> coef = jsc.broadcast(FixedEffectKernel.levelMajor(alpha, size));
+    Shared<double[]> coef = blocks.share(FixedEffectKernel.levelMajor(alpha, size));
     int crossAt = m * size + m + size;
     double[] agg =
-        BlockSums.sum(blocks, crossAt + m * m + 1 + 2 * m,
+        blocks.sum(crossAt + m * m + 1 + 2 * m,
             (b, acc) -> {
               double[][] base = new double[m][];
               for (int c = 0; c < m; c++) {
@@ -175,11 +172,10 @@ public final class Demeaner {
         dir[j++] = p[c];
       }
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[]> bd = jsc.broadcast(FixedEffectKernel.levelMajor(dir, size));
+    Shared<double[]> bd = blocks.share(FixedEffectKernel.levelMajor(dir, size));
     int w = width;
     // e = P(0 - D p) = -P D p, so the level sums are -D'W P D p.
-    double[] agg = BlockSums.sum(blocks, w * size,
+    double[] agg = blocks.sum(w * size,
         (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), w, acc, -1, -1, -1));
     bd.destroy();
     double[][] sums = columns(agg, w, size, -1.0);

@@ -8,16 +8,16 @@ import org.visawaiver.impact.estimate.frame.ModelFrame;
 
 /**
  * Observations with a nonzero value of each chosen regressor in a model's estimation sample (after
- * every drop rule): fixest's n_ce, the weights of the sunab() aggregation. One treeAggregate of a
- * small array.
+ * every drop rule): fixest's n_ce, the weights of the sunab() aggregation. One fold of a small
+ * array.
  */
 final class CellCounts {
   private CellCounts() {}
 
   static Map<String, Long> of(ModelFrame frame, List<String> terms) {
     int[] columns = terms.stream().mapToInt(t -> frame.terms().indexOf(t)).toArray();
-    long[] n = frame.blocks().treeAggregate(new long[columns.length], (acc, b) -> add(acc, b, columns),
-        CellCounts::merge, 2);
+    long[] n = frame.blocks().aggregate(() -> new long[columns.length],
+        (acc, b) -> add(acc, b, columns), CellCounts::merge);
     Map<String, Long> out = new LinkedHashMap<>();
     for (int j = 0; j < columns.length; j++) {
       out.put(terms.get(j), columns[j] < 0 ? 0L : n[j]);

@@ -1,6 +1,7 @@
 package org.visawaiver.impact.estimate.eventstudy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,37 +105,56 @@ public final class EventStudy {
     }
     ModelSpec spec = cellModel(base, es, g);
     List<String> cellTerms = g.dummyCells().stream().map(c -> term(c.level())).toList();
-    AtomicReference<Map<String, Long>> counts = new AtomicReference<>();
+    AtomicReference<List<SunAbrahamAggregation.CellCount>> counted = new AtomicReference<>();
+    double[] bootP = new double[vcovs.size()];
+    Arrays.fill(bootP, Double.NaN);
+    boolean boot = !settings.bootstrap().terms().equals("none");
     List<FitResult> fits;
     try {
-      // event_study.csv reports the cells' cluster variance: no bootstrap of the cell terms
+      // event_study.csv reports the cells' cluster variance: no bootstrap of the cell terms, only
+      // of the joint pre-trend hypothesis
       fits = ModelFitter.fit(g.data(), spec, settings.withoutBootstrap(), vcovs,
-          frame -> counts.set(CellCounts.of(frame, cellTerms)));
+          (frame, terms, joint) -> {
+            counted.set(cellCounts(g, CellCounts.of(frame, cellTerms)));
+            double[][] r = SunAbrahamAggregation.pretrendRestriction(terms, counted.get(),
+                design.bins());
+            for (int i = 0; boot && r.length > 0 && i < vcovs.size(); i++) {
+              bootP[i] = joint.pValue(i, r);
+            }
+          });
     } catch (EstimationException e) {
       // The main estimates are written already; one group's event study must not stop the run.
       LOG.warn("event study for {} skipped: {}", g.group(), e.getMessage());
       return List.of();
     }
-    List<SunAbrahamAggregation.CellCount> cells = new ArrayList<>();
-    for (CohortDesign.Cell c : g.dummyCells()) {
-      String term = term(c.level());
-      cells.add(new SunAbrahamAggregation.CellCount(term, c.cohort(), c.bin(),
-          counts.get().get(term)));
-    }
+    List<SunAbrahamAggregation.CellCount> cells = counted.get();
     String ref = design.bins().reference().name();
     List<CohortDesign.Cell> refCells = g.cells().stream().filter(c -> c.bin().equals(ref)).toList();
     long refRows = refCells.stream().mapToLong(CohortDesign.Cell::reportedRows).sum();
     List<Result> out = new ArrayList<>();
-    for (FitResult fit : fits) {
-      SunAbrahamAggregation.Aggregates agg =
-          SunAbrahamAggregation.of(fit, cells, design.bins(), refCells.size(), refRows);
-      LOG.info("event study {} ({}): {} cells, ATT {} (SE {}), pre-trend chi2({}) = {}, p = {}",
-          g.group(), fit.vcovLabel(), cells.size(), agg.att().estimate(), agg.att().stdError(),
-          agg.pretrend().df(), agg.pretrend().wald(), agg.pretrend().pValue());
+    for (int i = 0; i < fits.size(); i++) {
+      FitResult fit = fits.get(i);
+      SunAbrahamAggregation.Aggregates agg = SunAbrahamAggregation.of(fit, cells, design.bins(),
+          refCells.size(), refRows).withPretrendBootPValue(bootP[i]);
+      LOG.info("event study {} ({}): {} cells, ATT {} (SE {}), pre-trend chi2({}) = {}, p = {}, "
+          + "bootstrap p = {}", g.group(), fit.vcovLabel(), cells.size(), agg.att().estimate(),
+          agg.att().stdError(), agg.pretrend().df(), agg.pretrend().wald(),
+          agg.pretrend().pValue(), agg.pretrend().bootPValue());
       out.add(new Result(base.name(), g.group(), fit, cells, agg, g.treatedUnits(), g.cohorts(),
           g.alwaysTreated()));
     }
     return out;
+  }
+
+  /** Every dummy cell of D with its estimation observations. */
+  private static List<SunAbrahamAggregation.CellCount> cellCounts(CohortDesign.Group g,
+      Map<String, Long> counts) {
+    List<SunAbrahamAggregation.CellCount> cells = new ArrayList<>();
+    for (CohortDesign.Cell c : g.dummyCells()) {
+      String term = term(c.level());
+      cells.add(new SunAbrahamAggregation.CellCount(term, c.cohort(), c.bin(), counts.get(term)));
+    }
+    return cells;
   }
 
   /** The coefficient name of a cell. */

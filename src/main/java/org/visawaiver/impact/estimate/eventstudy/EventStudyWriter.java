@@ -16,8 +16,9 @@ import org.visawaiver.impact.io.CsvTableWriter;
 /**
  * Writes estimates/event_study.csv (one row per bin; the reference bin with estimate 0 and empty
  * standard error and interval) and estimates/event_study_summary.csv (ATT, pre-trend test and
- * counts per group), with the contract's columns and a {@code note} that says when the
- * cluster-robust ATT interval and pre-trend test rest on too few treated pairs to be trusted.
+ * counts per group), with the contract's columns, the pre-trend test's bootstrap p-value
+ * {@code pretrend_boot_p_value} (empty where none was computed) and a {@code note} that says when
+ * the cluster-robust ATT interval and pre-trend test rest on too few treated pairs to be trusted.
  */
 public final class EventStudyWriter {
   public static final List<String> BIN_COLUMNS = List.of("model", "destination", "rel_bin",
@@ -25,7 +26,7 @@ public final class EventStudyWriter {
       "observations");
   public static final List<String> SUMMARY_COLUMNS = List.of("model", "destination", "att",
       "att_std_error", "att_ci_low", "att_ci_high", "pretrend_wald", "pretrend_df",
-      "pretrend_p_value", "treated_pairs", "cohorts", "always_treated_dropped", "note");
+      "pretrend_p_value", "pretrend_boot_p_value", "treated_pairs", "cohorts", "always_treated_dropped", "note");
 
   private EventStudyWriter() {}
 
@@ -43,7 +44,8 @@ public final class EventStudyWriter {
       PretrendTest pre = r.aggregates().pretrend();
       summary.add(List.of(text(r.model()), text(r.group()), exact(att.estimate()),
           exact(att.stdError()), exact(att.ciLow()), exact(att.ciHigh()), exact(pre.wald()),
-          Integer.toString(pre.df()), pValue(pre.pValue()), Long.toString(r.treatedUnits()),
+          Integer.toString(pre.df()), pValue(pre.pValue()), pValue(pre.bootPValue()),
+          Long.toString(r.treatedUnits()),
           Long.toString(r.cohorts()), Long.toString(r.alwaysTreated()),
           text(fewTreatedNote(r.treatedUnits()))));
     }

@@ -48,13 +48,19 @@ public final class SunAbrahamAggregation {
   /**
    * The joint test that the pre-period bins are zero: W = (Rb)'(RVR')^+(Rb) ~ chi2(df), df =
    * rank of RVR'. {@code restriction} (rows: the pre bins' weights over the fit's terms) is the
-   * hook for a bootstrap p-value of the same hypothesis (issue 10); NaN where there is no pre bin.
+   * hook for a bootstrap p-value of the same hypothesis, {@code bootPValue} (NaN where none was
+   * computed); NaN where there is no pre bin.
    */
   public record PretrendTest(List<String> bins, double[][] restriction, double wald, int df,
-      double pValue) {
+      double pValue, double bootPValue) {
     public PretrendTest {
       bins = List.copyOf(bins);
       restriction = restriction.clone();
+    }
+
+    /** The same test with a bootstrap p-value. */
+    public PretrendTest withBootPValue(double p) {
+      return new PretrendTest(bins, restriction, wald, df, pValue, p);
     }
 
     @Override
@@ -67,6 +73,11 @@ public final class SunAbrahamAggregation {
   public record Aggregates(List<BinEstimate> bins, Pooled att, PretrendTest pretrend) {
     public Aggregates {
       bins = List.copyOf(bins);
+    }
+
+    /** The same with the pre-trend test's bootstrap p-value. */
+    public Aggregates withPretrendBootPValue(double p) {
+      return new Aggregates(bins, att, pretrend.withBootPValue(p));
     }
   }
 
@@ -81,11 +92,10 @@ public final class SunAbrahamAggregation {
     double[] b = fit.coefficients();
     double[][] v = fit.vcov();
     double crit = fit.critical();
-    Map<String, List<CellCount>> byBin = new LinkedHashMap<>();
+    Map<String, List<CellCount>> byBin = byBin(terms, cells);
     List<CellCount> post = new ArrayList<>();
-    for (CellCount c : cells) {
-      if (terms.contains(c.term()) && c.observations() > 0) {
-        byBin.computeIfAbsent(c.bin(), k -> new ArrayList<>()).add(c);
+    for (List<CellCount> in : byBin.values()) {
+      for (CellCount c : in) {
         if (!bins.bin(c.bin()).before() && !c.bin().equals(RelativeBins.PRE)) {
           post.add(c);
         }
@@ -120,6 +130,35 @@ public final class SunAbrahamAggregation {
     return new Aggregates(out, att, wald(preNames, preRows.toArray(double[][]::new), b, v));
   }
 
+  /**
+   * The pre-trend test's R before the fit is summarised: one row of weights over {@code terms}
+   * (the fit's kept terms) per aggregated bin before the reference, in bin order (what
+   * {@link PretrendTest#restriction()} holds), for a bootstrap of the same hypothesis.
+   */
+  public static double[][] pretrendRestriction(List<String> terms, List<CellCount> cells,
+      RelativeBins bins) {
+    Map<String, List<CellCount>> byBin = byBin(terms, cells);
+    List<double[]> rows = new ArrayList<>();
+    for (RelativeBins.Bin bin : bins.all()) {
+      List<CellCount> in = byBin.get(bin.name());
+      if (in != null && bin.before() && !bin.equals(bins.reference())) {
+        rows.add(weights(terms, in));
+      }
+    }
+    return rows.toArray(double[][]::new);
+  }
+
+  /** The estimated cells (in the fit, with observations) by bin. */
+  private static Map<String, List<CellCount>> byBin(List<String> terms, List<CellCount> cells) {
+    Map<String, List<CellCount>> byBin = new LinkedHashMap<>();
+    for (CellCount c : cells) {
+      if (terms.contains(c.term()) && c.observations() > 0) {
+        byBin.computeIfAbsent(c.bin(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    return byBin;
+  }
+
   /** w over the fit's terms: each cell's share of the cells' observations. */
   static double[] weights(List<String> terms, List<CellCount> cells) {
     double[] w = new double[terms.size()];
@@ -143,7 +182,7 @@ public final class SunAbrahamAggregation {
 
   static PretrendTest wald(List<String> names, double[][] r, double[] b, double[][] v) {
     if (r.length == 0) {
-      return new PretrendTest(names, r, Double.NaN, 0, Double.NaN);
+      return new PretrendTest(names, r, Double.NaN, 0, Double.NaN, Double.NaN);
     }
     RealMatrix rm = new Array2DRowRealMatrix(r, false);
     RealVector rb = rm.operate(new ArrayRealVector(b, false));
@@ -153,6 +192,6 @@ public final class SunAbrahamAggregation {
     double w = rb.dotProduct(svd.getSolver().getInverse().operate(rb));
     // The upper tail directly (1 - cdf would lose every digit below 1e-16).
     double p = df == 0 ? Double.NaN : Gamma.regularizedGammaQ(df / 2.0, w / 2);
-    return new PretrendTest(names, r, w, df, p);
+    return new PretrendTest(names, r, w, df, p, Double.NaN);
   }
 }

@@ -66,6 +66,16 @@ public final class Block implements Serializable {
     this.eta = eta;
   }
 
+  /**
+   * Estimated bytes per row of the blocks of a fit with k regressors, q fixed effects and c
+   * cluster dimensions: the data (y and x as doubles, fixed-effect ids as ints, cluster ids as
+   * longs) and two generations of the IRLS state (w = mu, z, eta: 3 doubles each), since a step's
+   * new blocks exist beside the old until its deviance is known.
+   */
+  public static long bytesPerRow(int k, int q, int c) {
+    return 8L * (1 + k) + 4L * q + 8L * c + 2 * 3 * 8L;
+  }
+
   /** Demeaning column c: 0 the regression's outcome, 1..k the regressors. */
   public double[] column(int c) {
     return c == 0 ? (response != null ? response : y) : x[c - 1];

@@ -18,7 +18,7 @@ final class LevelDictionary implements Serializable {
   private final long maxLevels;
   private final List<Set<String>> levels = new ArrayList<>();
   private final boolean[] tooMany;
-  private final long[] dropped = new long[4];
+  private final long[] dropped = new long[DropRules.COUNTS];
 
   LevelDictionary(int keys, long maxLevels) {
     this.maxLevels = maxLevels;
@@ -92,8 +92,8 @@ final class LevelDictionary implements Serializable {
     return out;
   }
 
-  /** Rows dropped, indexed by the constants of {@link RawBlock}. */
-  long dropped(int reason) {
-    return dropped[reason];
+  /** Rows dropped, indexed by the constants of {@link DropRules}. */
+  long[] dropped() {
+    return dropped.clone();
   }
 }

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.SparkBlocks;
 
 /**
  * The observations one model uses, cached as blocks, with what the model frame knows about them.
  *
- * @param blocks the observations, one block per partition, cached
+ * @param blocks the observations, one block per partition, cached (by the executor that runs the passes)
  * @param terms coefficient names, aligned with the regressor columns of the blocks
  * @param layout fixed effects and where their coefficients live
  * @param clusterNames names of the cluster dimensions (aligned with Block.clusters)
@@ -20,7 +22,7 @@ import org.apache.spark.api.java.JavaRDD;
  * @param notes remarks for the summary (e.g. a level dropped)
  */
 public record ModelFrame(
-    JavaRDD<Block> blocks,
+    Blocks<Block> blocks,
     List<String> terms,
     FeLayout layout,
     List<String> clusterNames,
@@ -39,6 +41,14 @@ public record ModelFrame(
     return clusterLevels.clone();
   }
 
+  /** A frame over the blocks of a cached RDD (Spark executor). */
+  public ModelFrame(JavaRDD<Block> blocks, List<String> terms, FeLayout layout,
+      List<String> clusterNames, long[] clusterLevels, long observations, long[] usedLevels,
+      Map<String, Long> dropped, List<String> notes) {
+    this(SparkBlocks.of(blocks), terms, layout, clusterNames, clusterLevels, observations,
+        usedLevels, dropped, notes);
+  }
+
   public ModelFrame {
     terms = List.copyOf(terms);
     clusterLevels = clusterLevels.clone();
@@ -49,7 +59,7 @@ public record ModelFrame(
   }
 
   /** A copy with other blocks and more dropped observations and notes. */
-  public ModelFrame with(JavaRDD<Block> other, long n, long[] levels, Map<String, Long> moreDropped,
+  public ModelFrame with(Blocks<Block> other, long n, long[] levels, Map<String, Long> moreDropped,
       List<String> moreNotes) {
     Map<String, Long> d = new LinkedHashMap<>(dropped);
     moreDropped.forEach((k, v) -> d.merge(k, v, Long::sum));

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
+import org.visawaiver.impact.estimate.exec.Shared;
 
 /**
  * Drops, repeatedly until nothing changes, observations alone in a fixed-effect level
@@ -26,55 +25,59 @@ public final class ObservationFilter {
   private record LevelStats(double[] counts, double[] sums, long[] used)
       implements java.io.Serializable {}
 
+  /**
+   * The frame without the dropped observations. The input frame's blocks stay the caller's (they
+   * are the result's when nothing is dropped); the intermediate rounds' blocks are released here.
+   */
   public static ModelFrame apply(ModelFrame frame, boolean singletons, boolean zeroLevels) {
     FeLayout layout = frame.layout();
-    JavaRDD<Block> blocks = frame.blocks();
+    Blocks<Block> blocks = frame.blocks();
     long n = frame.observations();
     long droppedSingletons = 0;
     long droppedZero = 0;
     LevelStats stats = stats(blocks, layout);
-    while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-      Broadcast<LevelStats> bs = jsc.broadcast(stats);
-      int[] offsets = layout.offsets();
-      long[] drops =
-          blocks.treeAggregate(
-              new long[2],
-              (acc, b) -> {
-                byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                for (byte r : why) {
-                  if (r > 0) {
-                    acc[r - 1]++;
-                  }
-                }
-                return acc;
-              },
-              (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]},
-              2);
-      if (drops[0] + drops[1] == 0) {
-        bs.destroy();
-        break;
-      }
-      JavaRDD<Block> next =
-          blocks
-              .map(
-                  b -> {
-                    byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
-                    boolean[] keep = new boolean[b.n];
-                    for (int i = 0; i < b.n; i++) {
-                      keep[i] = why[i] == 0;
+    try (CacheScope cache = new CacheScope()) {
+      while (layout.dimensions() > 0 && (singletons || zeroLevels)) {
+        Shared<LevelStats> bs = blocks.share(stats);
+        int[] offsets = layout.offsets();
+        long[] drops =
+            blocks.aggregate(
+                () -> new long[2],
+                (acc, b) -> {
+                  byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                  for (byte r : why) {
+                    if (r > 0) {
+                      acc[r - 1]++;
                     }
-                    return b.keep(keep);
-                  })
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      stats = stats(next, layout);
-      // unpersist, not destroy: the cached blocks' lineage still refers to it.
-      bs.unpersist(false);
-      blocks.unpersist(false);
-      blocks = next;
-      droppedZero += drops[0];
-      droppedSingletons += drops[1];
-      n -= drops[0] + drops[1];
+                  }
+                  return acc;
+                },
+                (a, b2) -> new long[] {a[0] + b2[0], a[1] + b2[1]});
+        if (drops[0] + drops[1] == 0) {
+          bs.destroy();
+          break;
+        }
+        Blocks<Block> next = cache.own(
+            blocks
+                .map(
+                    b -> {
+                      byte[] why = reasons(b, offsets, bs.value(), singletons, zeroLevels);
+                      boolean[] keep = new boolean[b.n];
+                      for (int i = 0; i < b.n; i++) {
+                        keep[i] = why[i] == 0;
+                      }
+                      return b.keep(keep);
+                    }));
+        stats = stats(next, layout);
+        // unpersist, not destroy: the cached blocks' lineage still refers to it.
+        bs.unpersist();
+        cache.release(blocks);
+        blocks = next;
+        droppedZero += drops[0];
+        droppedSingletons += drops[1];
+        n -= drops[0] + drops[1];
+      }
+      cache.handOver(blocks);
     }
     Map<String, Long> dropped = new LinkedHashMap<>();
     if (singletons) {
@@ -125,13 +128,13 @@ public final class ObservationFilter {
     return why;
   }
 
-  private static LevelStats stats(JavaRDD<Block> blocks, FeLayout layout) {
+  private static LevelStats stats(Blocks<Block> blocks, FeLayout layout) {
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     int q = layout.dimensions();
     int local = layout.local();
     double[] agg =
-        BlockSums.sum(blocks, 2 * size + 1,
+        blocks.sum(2 * size + 1,
             (b, acc) -> {
               for (int h = 0; h < q; h++) {
                 if (offsets[h] < 0) {

@@ -3,24 +3,19 @@ package org.visawaiver.impact.estimate.frame;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * The usable observations of one partition before their keys are numbered: outcome and
  * regressors as columns, and for every fixed-effect or cluster key the partition's own levels
- * with local ids per row ({@link LocalKeys}). Reading the rows also counts those dropped for a
- * missing value or a non-positive outcome. {@link #toBlock} swaps the local ids for the global
+ * with local ids per row ({@link LocalKeys}). Reading the rows applies and counts the
+ * {@link DropRules}. {@link #toBlock} swaps the local ids for the global
  * ones of a {@link LevelDictionary}.
  */
 final class RawBlock implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** Indices into {@link #dropped}: a missing outcome, else a missing regressor or key. */
-  static final int MISSING_OUTCOME = 0;
-  static final int MISSING_REGRESSOR = 1;
-  /** Complete rows with an outcome <= 0 (dropped for OLS only), and those < 0 (an error). */
-  static final int NON_POSITIVE_OUTCOME = 2;
-  static final int NEGATIVE_OUTCOME = 3;
 
   final double[] y;
   final double[][] x;
@@ -28,7 +23,7 @@ final class RawBlock implements Serializable {
   final String[][] levels;
   /** Per key, the local level id of each row. */
   final int[][] ids;
-  /** Row counts, indexed by the constants above. */
+  /** Rows dropped, indexed by the constants of {@link DropRules}. */
   final long[] dropped;
 
   private RawBlock(double[] y, double[][] x, String[][] levels, int[][] ids, long[] dropped) {
@@ -41,14 +36,12 @@ final class RawBlock implements Serializable {
 
   /**
    * Reads rows laid out as y, x_1..x_k, then the string columns the keys are made of ({@code
-   * keys[j]}: the indices of key j's columns among them). Drops a row with a missing (null or NaN)
-   * outcome, else one with a missing regressor or key column, else, for OLS ({@code log}), one
-   * with an outcome <= 0; for OLS the outcome kept is its log.
+   * keys[j]}: the indices of key j's columns among them), keeping and counting by {@code rules}.
    */
   static RawBlock fromRows(Iterator<InternalRow> rows, int k, int[][] keys, int components,
-      boolean log) {
+      DropRules rules) {
     int m = keys.length;
-    long[] dropped = new long[4];
+    long[] dropped = new long[DropRules.COUNTS];
     Block.DoubleArray y = new Block.DoubleArray();
     Block.DoubleArray[] x = new Block.DoubleArray[k];
     for (int t = 0; t < k; t++) {
@@ -61,26 +54,10 @@ final class RawBlock implements Serializable {
     LocalKeys local = new LocalKeys(keys, components);
     while (rows.hasNext()) {
       InternalRow r = rows.next();
-      if (missing(r, 0)) {
-        dropped[MISSING_OUTCOME]++;
+      if (!rules.keep(r, dropped)) {
         continue;
       }
-      if (anyMissing(r, k, components)) {
-        dropped[MISSING_REGRESSOR]++;
-        continue;
-      }
-      double v = r.getDouble(0);
-      if (v <= 0) {
-        dropped[NON_POSITIVE_OUTCOME]++;
-        if (v < 0) {
-          dropped[NEGATIVE_OUTCOME]++;
-        }
-        if (log) {
-          continue;
-        }
-      }
-      // StrictMath: the function Spark's log uses, so the values are those of the SQL path.
-      y.add(log ? StrictMath.log(v) : v);
+      y.add(rules.outcome(r));
       for (int t = 0; t < k; t++) {
         x[t].add(r.getDouble(1 + t));
       }
@@ -102,22 +79,35 @@ final class RawBlock implements Serializable {
     return new RawBlock(y.toArray(), xs, levels, idArrays, dropped);
   }
 
-  private static boolean missing(InternalRow r, int i) {
-    return r.isNullAt(i) || Double.isNaN(r.getDouble(i));
-  }
+  /**
+   * The kept rows as y, x_1..x_k, then every key's level string (the join path numbers the keys
+   * of these rows, so both paths start from the rows the same rules kept).
+   */
+  Iterator<Row> rows() {
+    int k = x.length;
+    int m = levels.length;
+    return new Iterator<>() {
+      private int i;
 
-  private static boolean anyMissing(InternalRow r, int k, int components) {
-    for (int t = 0; t < k; t++) {
-      if (missing(r, 1 + t)) {
-        return true;
+      @Override
+      public boolean hasNext() {
+        return i < y.length;
       }
-    }
-    for (int c = 0; c < components; c++) {
-      if (r.isNullAt(1 + k + c)) {
-        return true;
+
+      @Override
+      public Row next() {
+        Object[] v = new Object[1 + k + m];
+        v[0] = y[i];
+        for (int t = 0; t < k; t++) {
+          v[1 + t] = x[t][i];
+        }
+        for (int j = 0; j < m; j++) {
+          v[1 + k + j] = levels[j][ids[j][i]];
+        }
+        i++;
+        return RowFactory.create(v);
       }
-    }
-    return false;
+    };
   }
 
   /**

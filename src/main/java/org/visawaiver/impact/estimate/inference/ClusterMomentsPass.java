@@ -1,10 +1,8 @@
 package org.visawaiver.impact.estimate.inference;
 
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 
@@ -30,20 +28,19 @@ public final class ClusterMomentsPass {
    * @param levels cluster ids 0..levels-1
    * @return the sums, or null when levels x width exceeds the vector limit
    */
-  public static ClusterMoments of(JavaRDD<Block> blocks, int[] offsets, double[][] xCoef, int[] idx,
+  public static ClusterMoments of(Blocks<Block> blocks, int[] offsets, double[][] xCoef, int[] idx,
       double[] beta, double[] gamma, int dim, int levels) {
     int k = idx.length;
     int width = k * k + 3 * k + 1;
     if ((long) levels * width > VECTOR_LIMIT) {
       return null;
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[][]> coef = jsc.broadcast(xCoef);
-    Broadcast<double[]> g = jsc.broadcast(gamma == null ? new double[0] : gamma);
+    Shared<double[][]> coef = blocks.share(xCoef);
+    Shared<double[]> g = blocks.share(gamma == null ? new double[0] : gamma);
     boolean mean = gamma == null;
     double[] b0 = beta.clone();
     int[] ix = idx.clone();
-    double[] sums = BlockSums.sum(blocks, levels * width, (b, acc) -> {
+    double[] sums = blocks.sum(levels * width, (b, acc) -> {
       double[][] xt = new double[k][];
       for (int a = 0; a < k; a++) {
         xt[a] = FixedEffectKernel.residual(b, offsets, b.x[ix[a]], coef.value()[a], 0);
@@ -69,8 +66,8 @@ public final class ClusterMomentsPass {
         acc[at + k * k + k] += 1;
       }
     });
-    coef.unpersist(false);
-    g.unpersist(false);
+    coef.unpersist();
+    g.unpersist();
     int used = 0;
     for (int c = 0; c < levels; c++) {
       if (sums[c * width + k * k + k] > 0) {

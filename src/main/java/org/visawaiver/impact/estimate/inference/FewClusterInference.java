@@ -3,12 +3,12 @@ package org.visawaiver.impact.estimate.inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
@@ -175,6 +175,54 @@ public final class FewClusterInference {
   }
 
   /**
+   * Bootstrap p-value of the joint Wald test H0: R b = 0 ({@code r}: rows over the kept
+   * regressors, e.g. the event study's pre-trend restriction) under one-way clustering, with the
+   * draws of {@code boot} whatever its {@code terms}: OLS the restricted wild cluster bootstrap
+   * ({@link WildClusterRestricted#waldPValue}, exact spread terms under the same rule as the term
+   * bootstrap), PPML the score bootstrap ({@link ScoreBootstrap#waldPValue}). NaN when the variance
+   * is not one-way clustered, there is no restriction or the clusters exceed max-clusters.
+   */
+  public static double jointWaldBootPValue(ModelFrame frame, WeightedFit fit, VcovSpec vcov,
+      boolean poisson, List<String> nestedFe, EstimationSettings settings, BootstrapSettings boot,
+      double[][] r) {
+    if (r.length == 0 || !(vcov instanceof VcovSpec.Cluster cl) || cl.dimensions().size() != 1) {
+      return Double.NaN;
+    }
+    int dim = frame.clusterNames().indexOf(cl.dimensions().get(0).name());
+    int levels = (int) frame.clusterLevels()[dim];
+    Pieces pc = Pieces.of(frame, fit, dim, levels);
+    ClusterMoments sums = pc.sums();
+    if (sums == null || sums.clusters() > boot.maxClusters()) {
+      return Double.NaN;
+    }
+    int gs = sums.clusters();
+    BootstrapWeights w = BootstrapWeights.of(gs, boot);
+    if (poisson) {
+      double[][] s = new double[r.length][];
+      for (int q = 0; q < r.length; q++) {
+        s[q] = sums.scores(Linear.times(fit.bread(), r[q]));
+      }
+      return ScoreBootstrap.waldPValue(Linear.times(r, pc.beta()), s, sums.shares(), w);
+    }
+    Map<Integer, double[][][]> spread = Map.of();
+    if (!nestedFe.containsAll(frame.layout().names()) && gs <= boot.spreadClusters()
+        && frame.observations() * gs <= SPREAD_CELLS) {
+      List<Integer> used = new ArrayList<>();
+      for (int j = 0; j < pc.beta().length; j++) {
+        for (double[] row : r) {
+          if (row[j] != 0) {
+            used.add(j);
+            break;
+          }
+        }
+      }
+      spread = pc.spread(frame, fit, settings, used.stream().mapToInt(Integer::intValue).toArray(),
+          dim, levels);
+    }
+    return new WildClusterRestricted(sums, fit.bread(), pc.beta(), spread, w).waldPValue(r);
+  }
+
+  /**
    * The per-cluster sums of a fit under cluster dimension dim, with what they were computed from.
    *
    * @param sums null when the clusters are too many for a vector
@@ -254,40 +302,39 @@ public final class FewClusterInference {
         restTerms.add(frame.terms().get(idx[m]));
       }
     }
-    JavaRDD<Block> restricted = frame.blocks().map(b -> {
-      double[][] x = new double[rest.length][];
-      for (int m = 0; m < rest.length; m++) {
-        x[m] = b.x[rest[m]];
+    ClusterMoments s;
+    try (CacheScope cache = new CacheScope()) {
+      Blocks<Block> restricted = cache.own(frame.blocks().map(b -> {
+        double[][] x = new double[rest.length][];
+        for (int m = 0; m < rest.length; m++) {
+          x[m] = b.x[rest[m]];
+        }
+        return b.withRegressors(x);
+      }));
+      ModelFrame rframe = new ModelFrame(restricted, restTerms, frame.layout(),
+          frame.clusterNames(), frame.clusterLevels(), frame.observations(), frame.usedLevels(),
+          frame.dropped(), List.of());
+      WeightedFit rfit;
+      try {
+        rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
+      } catch (EstimationException e) {
+        notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
+        return null;
       }
-      return b.withRegressors(x);
-    }).persist(StorageLevel.MEMORY_AND_DISK());
-    ModelFrame rframe = new ModelFrame(restricted, restTerms, frame.layout(),
-        frame.clusterNames(), frame.clusterLevels(), frame.observations(), frame.usedLevels(),
-        frame.dropped(), List.of());
-    WeightedFit rfit;
-    try {
-      rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
-    } catch (EstimationException e) {
-      notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
-      restricted.unpersist(false);
-      return null;
+      cache.own(rfit.blocks());
+      Blocks<Block> at = cache.own(frame.blocks().zip(rfit.blocks(),
+          (a0, r) -> a0.withIrls(r.mu, r.response, r.eta)));
+      int[] cols = new int[k];
+      double[][] warm = new double[k][];
+      for (int m = 0; m < k; m++) {
+        cols[m] = idx[m] + 1;
+        warm[m] = fit.alpha()[idx[m] + 1];
+      }
+      Demeaner.Solution sol = new Demeaner(at, frame.layout(), settings.demeanTol(),
+          settings.demeanMaxIterations()).solve(cols, warm);
+      s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
+          fit.beta(), null, dim, levels);
     }
-    JavaRDD<Block> at = frame.blocks().zip(rfit.blocks())
-        .map(t -> t._1().withIrls(t._2().mu, t._2().response, t._2().eta))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    int[] cols = new int[k];
-    double[][] warm = new double[k][];
-    for (int m = 0; m < k; m++) {
-      cols[m] = idx[m] + 1;
-      warm[m] = fit.alpha()[idx[m] + 1];
-    }
-    Demeaner.Solution sol = new Demeaner(at, frame.layout(), settings.demeanTol(),
-        settings.demeanMaxIterations()).solve(cols, warm);
-    ClusterMoments s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
-        fit.beta(), null, dim, levels);
-    at.unpersist(false);
-    rfit.blocks().unpersist(false);
-    restricted.unpersist(false);
     double[][] info = new double[k][k];
     for (double[] xx : s.xx()) {
       for (int m = 0; m < k * k; m++) {

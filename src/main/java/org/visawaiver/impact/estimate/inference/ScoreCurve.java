@@ -1,10 +1,8 @@
 package org.visawaiver.impact.estimate.inference;
 
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
 
@@ -42,7 +40,7 @@ public final class ScoreCurve {
    *
    * @param sums the fit's cluster moments (ids and shares)
    */
-  static ScoreCurve[] of(JavaRDD<Block> blocks, int[] offsets, double[][] xCoef, int[] idx,
+  static ScoreCurve[] of(Blocks<Block> blocks, int[] offsets, double[][] xCoef, int[] idx,
       double[] gamma, double[] beta, double[][] bread, int[] terms, ClusterMoments sums, int dim,
       int levels, BootstrapWeights weights) {
     int k = idx.length;
@@ -56,13 +54,12 @@ public final class ScoreCurve {
         d[t][m] = c[t][m] / bread[a][a];
       }
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[][]> coef = jsc.broadcast(xCoef);
-    Broadcast<double[]> gam = jsc.broadcast(gamma);
+    Shared<double[][]> coef = blocks.share(xCoef);
+    Shared<double[]> gam = blocks.share(gamma);
     double[] b0 = beta.clone();
     int[] ix = idx.clone();
     int width = (ORDER + 1) * nt;
-    double[] acc = BlockSums.sum(blocks, levels * width, (b, out) -> {
+    double[] acc = blocks.sum(levels * width, (b, out) -> {
       double[][] xt = new double[k][];
       for (int m = 0; m < k; m++) {
         xt[m] = FixedEffectKernel.residual(b, offsets, b.x[ix[m]], coef.value()[m], 0);
@@ -88,8 +85,8 @@ public final class ScoreCurve {
         }
       }
     });
-    coef.unpersist(false);
-    gam.unpersist(false);
+    coef.unpersist();
+    gam.unpersist();
     int gs = sums.clusters();
     ScoreCurve[] curves = new ScoreCurve[nt];
     for (int t = 0; t < nt; t++) {

@@ -3,13 +3,10 @@ package org.visawaiver.impact.estimate.inference;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
-import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.FeLayout;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
@@ -28,10 +25,9 @@ public final class SpreadSums {
    * @param terms kept positions of the terms to bootstrap
    * @return term -> T[h][g][m]
    */
-  public static Map<Integer, double[][][]> of(JavaRDD<Block> blocks, FeLayout layout, double tol,
+  public static Map<Integer, double[][][]> of(Blocks<Block> blocks, FeLayout layout, double tol,
       int maxIterations, double[][] xCoef, int[] idx, double[] beta, double[] gamma,
       double[][] bread, int[] terms, ClusterMoments sums, int dim, int levels) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
     int gs = sums.clusters();
     int k = idx.length;
     int[] pos = new int[levels];
@@ -40,15 +36,15 @@ public final class SpreadSums {
       pos[sums.ids()[g]] = g;
     }
     int[] offsets = layout.offsets();
-    Broadcast<double[][]> coef = jsc.broadcast(xCoef);
-    Broadcast<int[]> where = jsc.broadcast(pos);
-    Broadcast<double[]> gam = jsc.broadcast(gamma);
+    Shared<double[][]> coef = blocks.share(xCoef);
+    Shared<int[]> where = blocks.share(pos);
+    Shared<double[]> gam = blocks.share(gamma);
     int[] ix = idx.clone();
     double[] b0 = beta.clone();
     Map<Integer, double[][][]> out = new HashMap<>();
     for (int j : terms) {
       double[] c = Linear.column(bread, j);
-      JavaRDD<Block> masked = blocks.map(b -> {
+      Blocks<Block> masked = blocks.map(b -> {
         double[] a = direction(b, offsets, coef.value(), ix, c);
         double[][] cols = Arrays.copyOf(b.x, b.x.length + gs);
         for (int h = 0; h < gs; h++) {
@@ -59,16 +55,16 @@ public final class SpreadSums {
           cols[b.x.length + where.value()[(int) ids[i]]][i] = a[i];
         }
         return b.withRegressors(cols);
-      }).persist(StorageLevel.MEMORY_AND_DISK());
+      });
       int base = b0.length;
       int[] cols = new int[gs];
       for (int h = 0; h < gs; h++) {
         cols[h] = base + 1 + h;
       }
       Demeaner.Solution sol = new Demeaner(masked, layout, tol, maxIterations).solve(cols, null);
-      Broadcast<double[][]> mc = jsc.broadcast(sol.coef());
+      Shared<double[][]> mc = blocks.share(sol.coef());
       int width = k + 1;
-      double[] t = BlockSums.sum(masked, gs * gs * width, (b, acc) -> {
+      double[] t = masked.sum(gs * gs * width, (b, acc) -> {
         double[][] u = new double[width][];
         u[0] = WeightedFit.residual(b, offsets, b0, gam.value());
         for (int a = 0; a < k; a++) {
@@ -87,8 +83,8 @@ public final class SpreadSums {
           }
         }
       });
-      mc.unpersist(false);
-      masked.unpersist(false);
+      mc.unpersist();
+      masked.release();
       double[][][] tj = new double[gs][gs][];
       for (int h = 0; h < gs; h++) {
         for (int g = 0; g < gs; g++) {
@@ -98,9 +94,9 @@ public final class SpreadSums {
       }
       out.put(j, tj);
     }
-    coef.unpersist(false);
-    where.unpersist(false);
-    gam.unpersist(false);
+    coef.unpersist();
+    where.unpersist();
+    gam.unpersist();
     return out;
   }
 

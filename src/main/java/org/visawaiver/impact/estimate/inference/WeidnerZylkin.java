@@ -7,14 +7,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.HashPartitioner;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
@@ -97,18 +94,16 @@ public final class WeidnerZylkin {
           + "leverage (" + effects + " time-varying fixed effects, exact up to "
           + exactMax + ")");
     }
-    JavaRDD<PairBlock> pairs = pairBlocks(frame, fit, idx, gi, gj, gt, layout.nj());
+    Blocks<PairBlock> pairs = pairBlocks(frame, fit, idx, gi, gj, gt, layout.nj());
     try {
-      double[] first = sum(pairs, layout.firstPassLength(),
-          (p, acc) -> firstPass(p, layout, acc));
+      double[] first = pairs.sum(layout.firstPassLength(), (p, acc) -> firstPass(p, layout, acc));
       long nPairs = (long) first[layout.presenceOffset() + layout.ni() + layout.nj()];
       long origins = count(first, layout.presenceOffset(), layout.ni());
       long destinations = count(first, layout.presenceOffset() + layout.ni(), layout.nj());
       double[][] shared = driverParts(first, layout);
       double[][] bread = fit.bread();
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(pairs.context());
-      Broadcast<double[][]> parts = jsc.broadcast(shared);
-      double[] second = sum(pairs, k * k + 4 * k,
+      Shared<double[][]> parts = pairs.share(shared);
+      double[] second = pairs.sum(k * k + 4 * k,
           (p, acc) -> secondPass(p, layout, parts.value(), bread, acc));
       parts.destroy();
       double[][] omega = Matrices.square(second, k, 0);
@@ -143,57 +138,24 @@ public final class WeidnerZylkin {
           nPairs, origins, destinations, layout.nt(), (System.nanoTime() - t0) / 1e9);
       return Optional.of(new GravityCorrection(gravity, bias, v, nPairs, origins, destinations));
     } finally {
-      pairs.unpersist(false);
+      pairs.release();
     }
-  }
-
-  /** One contribution of a pair to a fixed-length sum. */
-  @FunctionalInterface
-  interface PairContribution extends java.io.Serializable {
-    void add(PairBlock p, double[] acc);
-  }
-
-  /** treeAggregate of a fixed-length sum, the zero allocated lazily on the executor. */
-  static double[] sum(JavaRDD<PairBlock> pairs, int length, PairContribution f) {
-    double[] empty = new double[0];
-    double[] out = pairs.treeAggregate(empty,
-        (acc, p) -> {
-          double[] a = acc.length == 0 ? new double[length] : acc;
-          f.add(p, a);
-          return a;
-        },
-        (a, b) -> {
-          if (a.length == 0) {
-            return b;
-          }
-          if (b.length == 0) {
-            return a;
-          }
-          for (int x = 0; x < a.length; x++) {
-            a[x] += b[x];
-          }
-          return a;
-        }, 2);
-    return out.length == 0 ? new double[length] : out;
   }
 
   /**
    * Rows keyed by pair, repartitioned by pair (hash) and gathered into one block per pair inside
    * each partition; cached for the two passes.
    */
-  private static JavaRDD<PairBlock> pairBlocks(ModelFrame frame, WeightedFit fit, int[] idx,
+  private static Blocks<PairBlock> pairBlocks(ModelFrame frame, WeightedFit fit, int[] idx,
       int gi, int gj, int gt, int nj) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(fit.blocks().context());
     double[][] cols = new double[idx.length][];
     for (int c = 0; c < idx.length; c++) {
       cols[c] = fit.alpha()[idx[c] + 1];
     }
-    Broadcast<double[][]> alpha = jsc.broadcast(cols);
+    Shared<double[][]> alpha = fit.blocks().share(cols);
     int[] offsets = frame.layout().offsets();
     int k = idx.length;
-    int partitions = Math.max(1, fit.blocks().getNumPartitions());
-    JavaRDD<PairBlock> out = fit.blocks()
-        .flatMapToPair(b -> {
+    Blocks<PairBlock> out = fit.blocks().regroup(b -> {
           double[][] xt = new double[k][];
           for (int c = 0; c < k; c++) {
             xt[c] = FixedEffectKernel.residual(b, offsets, b.x[idx[c]], alpha.value()[c], 0);
@@ -212,12 +174,8 @@ public final class WeidnerZylkin {
             rows.add(new Tuple2<>(b.clusters[gi][r] * nj + b.clusters[gj][r], v));
           }
           return rows.iterator();
-        })
-        .partitionBy(new HashPartitioner(partitions))
-        .mapPartitions(WeidnerZylkin::gather)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    out.count();
-    alpha.unpersist(false);
+        }, WeidnerZylkin::gather);
+    alpha.unpersist();
     return out;
   }
 

@@ -1,11 +1,9 @@
 package org.visawaiver.impact.estimate.ols;
 
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.FeLayout;
 
@@ -25,7 +23,7 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
    * The cross-products at a demeaning solution of all columns (0..m-1 in order): taken from the
    * solver's last pass when it made one at the solution, else one pass.
    */
-  public static CrossProducts of(JavaRDD<Block> blocks, FeLayout layout, Demeaner.Solution sol) {
+  public static CrossProducts of(Blocks<Block> blocks, FeLayout layout, Demeaner.Solution sol) {
     if (sol.crossSums() != null) {
       return fromSums(sol.crossSums(), sol.coef().length);
     }
@@ -37,14 +35,13 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
    * not needed here: this runs when there are no broadcast fixed effects, or when the solver
    * stopped without a pass at its solution).
    */
-  private static CrossProducts compute(JavaRDD<Block> blocks, FeLayout layout, double[][] alpha) {
+  private static CrossProducts compute(Blocks<Block> blocks, FeLayout layout, double[][] alpha) {
     int m = alpha.length;
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-    Broadcast<double[]> coef = jsc.broadcast(FixedEffectKernel.levelMajor(alpha, size));
+    Shared<double[]> coef = blocks.share(FixedEffectKernel.levelMajor(alpha, size));
     int crossAt = m * size;
-    double[] agg = BlockSums.sum(blocks, crossAt + m * m + 1 + 2 * m,
+    double[] agg = blocks.sum(crossAt + m * m + 1 + 2 * m,
         (b, acc) -> {
           double[][] base = new double[m][];
           for (int c = 0; c < m; c++) {

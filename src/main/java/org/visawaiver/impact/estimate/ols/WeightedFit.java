@@ -1,8 +1,8 @@
 package org.visawaiver.impact.estimate.ols;
 
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.frame.Block;
 
 /**
@@ -21,7 +21,7 @@ import org.visawaiver.impact.estimate.frame.Block;
  * @param notes remarks (collinearity, convergence)
  */
 public record WeightedFit(
-    JavaRDD<Block> blocks,
+    Blocks<Block> blocks,
     double[][] alpha,
     double[] beta,
     boolean[] kept,

@@ -3,14 +3,13 @@ package org.visawaiver.impact.estimate.ppml;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.spec.EstimationException;
 import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.CrossProducts;
@@ -34,24 +33,31 @@ public final class PoissonIrls {
 
   private PoissonIrls() {}
 
+  /** The fit; its blocks (the last IRLS step's, cached) are the caller's to release. */
   public static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model) {
-    JavaRDD<Block> source = frame.blocks();
-    double[] sy = source.treeAggregate(new double[2],
-        (a, b) -> {
-          for (double v : b.y) {
-            a[0] += v;
-          }
-          a[1] += b.n;
-          return a;
-        },
-        (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 2);
+    try (CacheScope cache = new CacheScope()) {
+      WeightedFit fit = fit(frame, settings, model, cache);
+      cache.handOver(fit.blocks());
+      return fit;
+    }
+  }
+
+  private static WeightedFit fit(ModelFrame frame, EstimationSettings settings, String model,
+      CacheScope cache) {
+    Blocks<Block> source = frame.blocks();
+    double[] sy = source.sum(2, (b, a) -> {
+      for (double v : b.y) {
+        a[0] += v;
+      }
+      a[1] += b.n;
+    });
     if (sy[1] == 0 || sy[0] == 0) {
       throw new EstimationException("model \"" + model + "\": the outcome is 0 in all "
           + (long) sy[1] + " observations left to estimate (after dropping missing values, "
           + "singletons and separated observations); a Poisson model has no solution; check the "
           + "outcome column; nothing was estimated");
     }
-    JavaRDD<Block> cur = source.map(PoissonIrls::start).persist(StorageLevel.MEMORY_AND_DISK());
+    Blocks<Block> cur = cache.own(source.map(PoissonIrls::start));
     double dev = deviance(cur);
     int m = frame.terms().size() + 1;
     int[] cols = WithinOls.allColumns(m);
@@ -104,12 +110,10 @@ public final class PoissonIrls {
         beta = LeastSquares.solve(cp, kept).beta();
       }
       double[] gamma = WeightedFit.combined(alpha, beta);
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cur.context());
-      Broadcast<double[]> bg = jsc.broadcast(gamma);
+      Shared<double[]> bg = cache.own(cur.share(gamma));
       double[] fb = beta;
-      JavaRDD<Block> next =
-          cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value())))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+      Blocks<Block> next =
+          cache.own(cur.map(b -> update(b, WeightedFit.residual(b, offsets, fb, bg.value()))));
       double newDev = deviance(next);
       int halvings = 0;
       // The starting values are not a point of the model (their deviance can be lower than the
@@ -118,26 +122,21 @@ public final class PoissonIrls {
           && halvings < MAX_HALVINGS) {
         halvings++;
         double lambda = Math.pow(0.5, halvings);
-        JavaRDD<Block> half =
-            cur.zip(next).map(p -> blend(p._1(), p._2(), lambda))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Blocks<Block> half = cache.own(cur.zip(next, (a, b) -> blend(a, b, lambda)));
         newDev = deviance(half);
         if ((it > 1 ? newDev <= dev * (1 + 1e-12) : Double.isFinite(newDev))
             || halvings == MAX_HALVINGS) {
-          next.unpersist(false);
+          cache.release(next);
           next = half;
           break;
         }
-        half.unpersist(false);
+        cache.release(half);
       }
-      // unpersist, not destroy: the cached blocks' lineage still refers to it.
-      bg.unpersist(false);
+      cache.release(bg);
       change = Math.abs(newDev - dev) / (0.1 + Math.abs(newDev));
       LOG.info("model {}: IRLS iteration {}: deviance {} (relative change {}), {} demeaning passes",
           model, it, newDev, change, sol.iterations());
-      if (cur != source) {
-        cur.unpersist(false);
-      }
+      cache.release(cur);
       cur = next;
       dev = newDev;
       if (!Double.isFinite(dev)) {
@@ -220,17 +219,15 @@ public final class PoissonIrls {
   }
 
   /** Poisson deviance 2 Σ [y log(y/μ) - (y - μ)]. */
-  static double deviance(JavaRDD<Block> blocks) {
-    return blocks.treeAggregate(0.0,
-        (acc, b) -> {
-          double s = 0;
-          for (int i = 0; i < b.n; i++) {
-            double y = b.y[i];
-            double mu = b.mu[i];
-            s += (y > 0 ? y * Math.log(y / mu) : 0) - (y - mu);
-          }
-          return acc + 2 * s;
-        },
-        Double::sum, 2);
+  static double deviance(Blocks<Block> blocks) {
+    return blocks.sum(1, (b, acc) -> {
+      double s = 0;
+      for (int i = 0; i < b.n; i++) {
+        double y = b.y[i];
+        double mu = b.mu[i];
+        s += (y > 0 ? y * Math.log(y / mu) : 0) - (y - mu);
+      }
+      acc[0] += 2 * s;
+    })[0];
   }
 }

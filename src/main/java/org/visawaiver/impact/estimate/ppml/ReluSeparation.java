@@ -2,13 +2,12 @@ package org.visawaiver.impact.estimate.ppml;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visawaiver.impact.estimate.demean.Demeaner;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.ols.CrossProducts;
@@ -25,7 +24,7 @@ import org.visawaiver.impact.estimate.spec.EstimationSettings;
  * {@link #TOL} in magnitude to 0; stop when no fitted value is negative, and then the zero-outcome
  * observations with a positive fitted value are separated (a certificate z = Xγ ≥ 0 with z = 0
  * wherever y > 0 exists); otherwise set u = max(fit, 0) and repeat. Each round reuses the
- * demeaning machinery (one treeAggregate per pass) and one map to update u.
+ * demeaning machinery (one sum over the blocks per pass) and one map to update u.
  */
 public final class ReluSeparation {
   public static final String SEPARATION_RELU = "separation_relu";
@@ -43,28 +42,37 @@ public final class ReluSeparation {
 
   private ReluSeparation() {}
 
+  /**
+   * The frame without the separated observations. The input frame's blocks stay the caller's
+   * (they are the result's when nothing is dropped); this releases only what it cached itself.
+   */
   public static ModelFrame apply(ModelFrame frame, EstimationSettings settings) {
-    JavaRDD<Block> source = frame.blocks();
-    long zeros = source.map(b -> {
-      long c = 0;
+    Blocks<Block> source = frame.blocks();
+    double zeros = source.sum(1, (b, acc) -> {
       for (double v : b.y) {
         if (v == 0) {
-          c++;
+          acc[0]++;
         }
       }
-      return c;
-    }).fold(0L, Long::sum);
+    })[0];
     if (zeros == 0) {
       return frame.with(source, frame.observations(), frame.usedLevels(),
           Map.of(SEPARATION_RELU, 0L), List.of());
     }
-    JavaRDD<Block> cur = source.map(ReluSeparation::start).persist(StorageLevel.MEMORY_AND_DISK());
+    try (CacheScope cache = new CacheScope()) {
+      return separate(frame, settings, cache);
+    }
+  }
+
+  private static ModelFrame separate(ModelFrame frame, EstimationSettings settings,
+      CacheScope cache) {
+    Blocks<Block> source = frame.blocks();
+    Blocks<Block> cur = cache.own(source.map(ReluSeparation::start));
     int m = frame.terms().size() + 1;
     int[] cols = WithinOls.allColumns(m);
     int[] offsets = frame.layout().offsets();
     double[][] alpha = null;
     boolean[] kept = null;
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(source.context());
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       Demeaner.Solution sol = new Demeaner(cur, frame.layout(), DEMEAN_TOL,
           settings.demeanMaxIterations()).solve(cols, alpha);
@@ -74,13 +82,13 @@ public final class ReluSeparation {
         kept = select(cp, frame, settings);
       }
       double[] beta = LeastSquares.indices(kept).length > 0 ? LeastSquares.solve(cp, kept).beta() : nan(kept.length);
-      Broadcast<double[]> gamma = jsc.broadcast(WeightedFit.combined(alpha, beta));
+      Shared<double[]> gamma = cache.own(cur.share(WeightedFit.combined(alpha, beta)));
       double[] fb = beta;
       // Fitted values z - residual, rounded to 0 within TOL: count the negative ones and find the
       // largest. Done when none is negative (ppmlhdfe's rule): z = Xγ + Dα >= 0 and = 0 where
       // y > 0 certifies separation where z > 0. Values that are only a trace of the start
       // (below RELATIVE of the largest) are rounding of a zero, not separation.
-      double[] check = cur.map(b -> {
+      double[] check = cur.aggregate(() -> new double[2], (acc, b) -> {
         double[] fit = fitted(b, offsets, fb, gamma.value());
         double negatives = 0;
         double gap = 0;
@@ -90,41 +98,39 @@ public final class ReluSeparation {
           }
           gap = Math.max(gap, fit[i]);
         }
-        return new double[] {negatives, gap};
-      }).fold(new double[2], (a, b) -> new double[] {a[0] + b[0], Math.max(a[1], b[1])});
+        acc[0] += negatives;
+        acc[1] = Math.max(acc[1], gap);
+        return acc;
+      }, (a, b) -> new double[] {a[0] + b[0], Math.max(a[1], b[1])});
       LOG.info("separation check (ReLU): round {}: {} demeaning passes, {} negative fitted values",
           round, sol.iterations(), (long) check[0]);
       if (check[0] == 0) {
         double cut = Math.max(TOL, RELATIVE * check[1]);
-        JavaRDD<Block> kept2 = cur.map(b -> {
+        Blocks<Block> kept2 = cache.own(cur.map(b -> {
           double[] fit = fitted(b, offsets, fb, gamma.value());
           boolean[] keep = new boolean[b.n];
           for (int i = 0; i < b.n; i++) {
             keep[i] = !(b.y[i] == 0 && fit[i] > cut);
           }
           return b.keep(keep).withRegression(null, null);
-        }).persist(StorageLevel.MEMORY_AND_DISK());
-        long n = kept2.map(b -> (long) b.n).fold(0L, Long::sum);
-        gamma.unpersist(false);
-        cur.unpersist(false);
-        source.unpersist(false);
-        return frame.with(kept2, n, frame.usedLevels(),
+        }));
+        long n = (long) kept2.sum(1, (b, acc) -> acc[0] += b.n)[0];
+        return frame.with(cache.handOver(kept2), n, frame.usedLevels(),
             Map.of(SEPARATION_RELU, frame.observations() - n), List.of());
       }
-      JavaRDD<Block> next = cur.map(b -> {
+      Blocks<Block> next = cache.own(cur.map(b -> {
         double[] fit = fitted(b, offsets, fb, gamma.value());
         double[] u = new double[b.n];
         for (int i = 0; i < b.n; i++) {
           u[i] = Math.max(fit[i], 0);
         }
         return b.withRegression(b.w, u);
-      }).persist(StorageLevel.MEMORY_AND_DISK());
-      next.count();
-      gamma.unpersist(false);
-      cur.unpersist(false);
+      }));
+      next.materialize();
+      cache.release(gamma);
+      cache.release(cur);
       cur = next;
     }
-    cur.unpersist(false);
     return frame.with(source, frame.observations(), frame.usedLevels(),
         Map.of(SEPARATION_RELU, 0L),
         List.of("separation check (ReLU) did not settle in " + MAX_ROUNDS

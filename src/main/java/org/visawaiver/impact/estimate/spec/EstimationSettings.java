@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
+import org.visawaiver.impact.estimate.exec.ExecutorSettings;
 
 /**
  * The {@code estimate} section of the configuration as a typed, immutable value.
@@ -25,6 +26,8 @@ import java.util.List;
  * @param eventStudy event-study settings
  * @param bootstrap few-cluster inference: bootstrap draws, seed, weights, terms; the reported
  *     interval
+ * @param executor which executor runs the passes over the blocks (estimate.executor,
+ *     estimate.local-heap-share)
  */
 public record EstimationSettings(
     List<ModelSpec> models,
@@ -39,7 +42,8 @@ public record EstimationSettings(
     boolean separationRelu,
     int partitions,
     EventStudySettings eventStudy,
-    BootstrapSettings bootstrap) {
+    BootstrapSettings bootstrap,
+    ExecutorSettings executor) {
 
   public EstimationSettings {
     models = List.copyOf(models);
@@ -106,10 +110,20 @@ public record EstimationSettings(
           section.getBoolean("separation-relu"),
           section.getInt("partitions"),
           EventStudySettings.from(es),
-          BootstrapSettings.from(section));
+          BootstrapSettings.from(section),
+          executor(section));
     } catch (ConfigException e) {
       throw new EstimationException("configuration, section estimate: " + e.getMessage()
           + "; see conf/application.conf for every key with its default", e);
+    }
+  }
+
+  private static ExecutorSettings executor(Config section) {
+    try {
+      return ExecutorSettings.of(section.getString("executor"),
+          section.getDouble("local-heap-share"));
+    } catch (IllegalArgumentException e) {
+      throw new EstimationException(e.getMessage(), e);
     }
   }
 
@@ -125,7 +139,14 @@ public record EstimationSettings(
   public EstimationSettings withModels(List<ModelSpec> other) {
     return new EstimationSettings(other, compare, demeanTol, demeanMaxIterations, irlsTol,
         irlsMaxIterations, broadcastMaxLevels, dropSingletons, collinearityTol, separationRelu,
-        partitions, eventStudy, bootstrap);
+        partitions, eventStudy, bootstrap, executor);
+  }
+
+  /** A copy whose passes run on another executor (tests run the golden cases on both). */
+  public EstimationSettings withExecutor(ExecutorSettings other) {
+    return new EstimationSettings(models, compare, demeanTol, demeanMaxIterations, irlsTol,
+        irlsMaxIterations, broadcastMaxLevels, dropSingletons, collinearityTol, separationRelu,
+        partitions, eventStudy, bootstrap, other);
   }
 
   /**
@@ -137,6 +158,6 @@ public record EstimationSettings(
     return new EstimationSettings(models, compare, demeanTol, demeanMaxIterations, irlsTol,
         irlsMaxIterations, broadcastMaxLevels, dropSingletons, collinearityTol, separationRelu,
         partitions, eventStudy, new BootstrapSettings(b.draws(), b.seed(), b.weights(), "none",
-            b.restrictedPpml(), b.maxClusters(), b.spreadClusters(), b.interval()));
+            b.restrictedPpml(), b.maxClusters(), b.spreadClusters(), b.interval()), executor);
   }
 }

@@ -5,10 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.visawaiver.impact.estimate.frame.BlockSums;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.ols.LeastSquares;
 import org.visawaiver.impact.estimate.ols.WeightedFit;
@@ -41,14 +40,13 @@ public final class ClusterScores {
     return idx.length;
   }
 
-  private Broadcast<double[][]> broadcastParts() {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(fit.blocks().context());
+  private Shared<double[][]> broadcastParts() {
     double[][] parts = new double[idx.length + 1][];
     parts[0] = WeightedFit.combined(fit.alpha(), fit.beta());
     for (int j = 0; j < idx.length; j++) {
       parts[j + 1] = fit.alpha()[idx[j] + 1];
     }
-    return jsc.broadcast(parts);
+    return fit.blocks().share(parts);
   }
 
   /** [regressor][row] = w_i x̃_ij r_i. */
@@ -68,32 +66,31 @@ public final class ClusterScores {
 
   /** Σ w_i r_i². */
   public double rss() {
-    Broadcast<double[][]> parts = broadcastParts();
+    Shared<double[][]> parts = broadcastParts();
     double[] beta = fit.beta();
     int[] off = offsets;
-    double out = fit.blocks().treeAggregate(0.0,
-        (acc, b) -> {
+    double out = fit.blocks().sum(1,
+        (b, acc) -> {
           double[] r = WeightedFit.residual(b, off, beta, parts.value()[0]);
           double s = 0;
           for (int i = 0; i < b.n; i++) {
             s += b.weight(i) * r[i] * r[i];
           }
-          return acc + s;
-        },
-        Double::sum, 2);
+          acc[0] += s;
+        })[0];
     parts.destroy();
     return out;
   }
 
   /** Σ_i s_i s_i'. */
   public double[][] hetero() {
-    Broadcast<double[][]> parts = broadcastParts();
+    Shared<double[][]> parts = broadcastParts();
     double[] beta = fit.beta();
     int[] off = offsets;
     int[] ix = idx;
     int k = idx.length;
-    double[] agg = fit.blocks().treeAggregate(new double[k * k],
-        (acc, b) -> {
+    double[] agg = fit.blocks().sum(k * k,
+        (b, acc) -> {
           double[][] s = rowScores(b, off, ix, beta, parts.value());
           for (int i = 0; i < b.n; i++) {
             for (int a = 0; a < k; a++) {
@@ -102,9 +99,7 @@ public final class ClusterScores {
               }
             }
           }
-          return acc;
-        },
-        BlockSums::add, 2);
+        });
     parts.destroy();
     return Matrices.square(agg, k, 0);
   }
@@ -125,7 +120,7 @@ public final class ClusterScores {
     for (int mask = 1; mask <= subsets; mask++) {
       radix[mask] = radix(dims.length, mask, levels);
     }
-    Broadcast<double[][]> parts = broadcastParts();
+    Shared<double[][]> parts = broadcastParts();
     JavaPairRDD<Tuple2<Integer, Long>, double[]> sums = summed(parts, dims, radix, subsets);
     double[] agg = sums.treeAggregate(new double[subsets * (k * k + 1)],
         (acc, t) -> {
@@ -139,7 +134,7 @@ public final class ClusterScores {
           acc[base + k * k] += 1;
           return acc;
         },
-        BlockSums::add, 2);
+        Blocks::addInto, 2);
     parts.destroy();
     List<ClusterTerm> out = new ArrayList<>();
     for (int mask = 1; mask <= subsets; mask++) {
@@ -158,7 +153,7 @@ public final class ClusterScores {
     int all = (1 << dims.length) - 1;
     long[][] radix = new long[all + 1][];
     radix[all] = radix(dims.length, all, levels);
-    Broadcast<double[][]> parts = broadcastParts();
+    Shared<double[][]> parts = broadcastParts();
     List<Tuple2<Tuple2<Integer, Long>, double[]>> rows =
         summed(parts, dims, radix, all).filter(t -> t._1()._1() == all).sortByKey(new KeyOrder(), true)
             .collect();
@@ -186,14 +181,14 @@ public final class ClusterScores {
    * Scores summed per (subset, combined cluster id) for the subsets whose radix is set (subset
    * masks 1..maxMask): inside each block, then across blocks by one reduceByKey.
    */
-  private JavaPairRDD<Tuple2<Integer, Long>, double[]> summed(Broadcast<double[][]> parts,
+  private JavaPairRDD<Tuple2<Integer, Long>, double[]> summed(Shared<double[][]> parts,
       int[] dims, long[][] radix, int maxMask) {
     double[] beta = fit.beta();
     int[] off = offsets;
     int[] ix = idx;
     int k = idx.length;
     JavaPairRDD<Tuple2<Integer, Long>, double[]> local =
-        fit.blocks().flatMapToPair(
+        fit.blocks().rdd().flatMapToPair(
             b -> {
               double[][] s = rowScores(b, off, ix, beta, parts.value());
               Map<Tuple2<Integer, Long>, double[]> acc = new HashMap<>();
@@ -264,12 +259,12 @@ public final class ClusterScores {
    * with rows.
    */
   private ClusterTerm byVector(List<String> names, int dim, int levels) {
-    Broadcast<double[][]> parts = broadcastParts();
+    Shared<double[][]> parts = broadcastParts();
     double[] beta = fit.beta();
     int[] off = offsets;
     int[] ix = idx;
     int k = idx.length;
-    double[] sums = BlockSums.sum(fit.blocks(), levels * (k + 1),
+    double[] sums = fit.blocks().sum(levels * (k + 1),
         (b, acc) -> {
           double[][] s = rowScores(b, off, ix, beta, parts.value());
           long[] ids = b.clusters[dim];

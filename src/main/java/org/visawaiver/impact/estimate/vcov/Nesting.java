@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaRDD;
+import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
 import org.visawaiver.impact.estimate.spec.FixedEffect;
@@ -21,7 +21,7 @@ public final class Nesting {
   private Nesting() {}
 
   /** Names of the frame's fixed effects nested in at least one of {@code clusters}. */
-  public static List<String> nestedFixedEffects(ModelFrame frame, JavaRDD<Block> blocks,
+  public static List<String> nestedFixedEffects(ModelFrame frame, Blocks<Block> blocks,
       List<FixedEffect> clusters) {
     List<String> nested = new ArrayList<>();
     for (int h = 0; h < frame.layout().dimensions(); h++) {
@@ -35,7 +35,7 @@ public final class Nesting {
     return nested;
   }
 
-  private static boolean nestedIn(ModelFrame frame, JavaRDD<Block> blocks, int h,
+  private static boolean nestedIn(ModelFrame frame, Blocks<Block> blocks, int h,
       FixedEffect cluster) {
     String fe = frame.layout().names().get(h);
     if (List.of(fe.split("\\^")).containsAll(cluster.columns())) {
@@ -47,7 +47,7 @@ public final class Nesting {
     }
     // The local fixed effect has too many levels for a vector: one reduceByKey.
     JavaPairRDD<Integer, long[]> ranges =
-        blocks.flatMapToPair(
+        blocks.rdd().flatMapToPair(
             b -> {
               Map<Integer, long[]> local = new HashMap<>();
               for (int i = 0; i < b.n; i++) {
@@ -66,12 +66,11 @@ public final class Nesting {
   }
 
   /**
-   * Nesting of a broadcast fixed effect in a cluster dimension in one treeAggregate: the smallest
+   * Nesting of a broadcast fixed effect in a cluster dimension in one fold: the smallest
    * and largest cluster id of every level ([2l], [2l + 1]; ids are exact in a double below 2^53).
    */
-  private static boolean nestedByLevelRanges(JavaRDD<Block> blocks, int h, int g, int levels) {
-    double[] empty = new double[0];
-    double[] ranges = blocks.treeAggregate(empty,
+  private static boolean nestedByLevelRanges(Blocks<Block> blocks, int h, int g, int levels) {
+    double[] ranges = blocks.aggregate(() -> new double[0],
         (acc, b) -> {
           double[] a = acc.length == 0 ? emptyRanges(levels) : acc;
           for (int i = 0; i < b.n; i++) {
@@ -91,7 +90,7 @@ public final class Nesting {
             x[i + 1] = Math.max(x[i + 1], y[i + 1]);
           }
           return x;
-        }, 2);
+        });
     for (int l = 0; 2 * l < ranges.length; l++) {
       if (ranges[2 * l] < ranges[2 * l + 1]) {
         return false;

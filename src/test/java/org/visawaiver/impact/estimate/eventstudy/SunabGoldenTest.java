@@ -55,6 +55,9 @@ class SunabGoldenTest {
   static final double POIS_SE_TOL = 1e-4;
   static final String DIR = "/reference/sunab/";
 
+  /** The executors every case runs on (estimate.executor). */
+  static final List<String> EXECUTORS = List.of("local", "spark");
+  /** executor:model/vcov -> result. */
   static final Map<String, EventStudy.Result> RESULTS = new HashMap<>();
   /** Largest error seen per model and kind, printed at the end (the numbers docs/ quote). */
   static final Map<String, Double> WORST = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -68,20 +71,24 @@ class SunabGoldenTest {
         .withColumn("grp", lit("all"))
         .withColumn("ey", exp(col("y")))
         .cache();
-    EstimationSettings settings = EstimationSettings.from(JobConfig.load(null, false, List.of(
-        "estimate.event-study.leads=9", "estimate.event-study.lags=8",
-        "estimate.event-study.bin-width=1", "estimate.irls-tol=1e-12")).section("estimate"));
     EventColumns columns = new EventColumns("post", "grp", FixedEffect.of("id"), "year");
     List<String> vcovNames = List.of("default", "cluster_id");
     List<VcovSpec> vcovs = List.of(new VcovSpec.Iid(),
         FormulaParser.parseVcov("cluster(id)", "test"));
     Map<String, String[]> models = Map.of("feols", new String[] {"ols", "ey ~ x1 | id + year"},
         "fepois", new String[] {"ppml", "ypois ~ x1 | id + year"});
-    for (var m : models.entrySet()) {
-      ModelSpec base = ModelSpec.of(m.getKey(), m.getValue()[0], m.getValue()[1], "iid");
-      List<EventStudy.Result> r = EventStudy.run(data, columns, settings, base, List.of("all"), vcovs);
-      for (int i = 0; i < vcovs.size(); i++) {
-        RESULTS.put(m.getKey() + "/" + vcovNames.get(i), r.get(i));
+    for (String executor : EXECUTORS) {
+      EstimationSettings settings = EstimationSettings.from(JobConfig.load(null, false, List.of(
+          "estimate.event-study.leads=9", "estimate.event-study.lags=8",
+          "estimate.event-study.bin-width=1", "estimate.irls-tol=1e-12",
+          "estimate.executor=" + executor)).section("estimate"));
+      for (var m : models.entrySet()) {
+        ModelSpec base = ModelSpec.of(m.getKey(), m.getValue()[0], m.getValue()[1], "iid");
+        List<EventStudy.Result> r =
+            EventStudy.run(data, columns, settings, base, List.of("all"), vcovs);
+        for (int i = 0; i < vcovs.size(); i++) {
+          RESULTS.put(executor + ":" + m.getKey() + "/" + vcovNames.get(i), r.get(i));
+        }
       }
     }
     data.unpersist();
@@ -100,14 +107,17 @@ class SunabGoldenTest {
       double est = Double.parseDouble(r.get("estimate"));
       double se = Double.parseDouble(r.get("se"));
       boolean ols = r.get("model").equals("feols");
-      tests.add(DynamicTest.dynamicTest(key + " " + table + " " + term, () -> {
-        EventStudy.Result res = RESULTS.get(key);
-        double[] got = ours(res, table, term);
-        WORST.merge(key + " estimate", assertClose(est, got[0],
-            ols ? OLS_COEF_TOL : POIS_COEF_TOL, key + " " + term + " estimate"), Math::max);
-        WORST.merge(key + " SE", assertClose(se, got[1], ols ? OLS_SE_TOL : POIS_SE_TOL,
-            key + " " + term + " SE"), Math::max);
-      }));
+      for (String executor : EXECUTORS) {
+        String run = executor + ":" + key;
+        tests.add(DynamicTest.dynamicTest(run + " " + table + " " + term, () -> {
+          EventStudy.Result res = RESULTS.get(run);
+          double[] got = ours(res, table, term);
+          WORST.merge(run + " estimate", assertClose(est, got[0],
+              ols ? OLS_COEF_TOL : POIS_COEF_TOL, run + " " + term + " estimate"), Math::max);
+          WORST.merge(run + " SE", assertClose(se, got[1], ols ? OLS_SE_TOL : POIS_SE_TOL,
+              run + " " + term + " SE"), Math::max);
+        }));
+      }
     }
     return tests.stream();
   }

@@ -77,7 +77,7 @@ class LevelNumberingTest {
   private static int checkIds(ModelFrame frame, List<java.util.function.IntFunction<String>> fes,
       List<java.util.function.IntFunction<String>> clusters) {
     int seen = 0;
-    for (Block b : frame.blocks().collect()) {
+    for (Block b : frame.blocks().rdd().collect()) {
       for (int r = 0; r < b.n; r++) {
         int i = (int) b.y[r] - 1;
         for (int h = 0; h < fes.size(); h++) {
@@ -91,7 +91,7 @@ class LevelNumberingTest {
         seen++;
       }
     }
-    frame.blocks().unpersist();
+    frame.blocks().release();
     return seen;
   }
 
@@ -102,7 +102,7 @@ class LevelNumberingTest {
     ModelFrame frame = ModelFrameBuilder.build(panel(), spec,
         settings("estimate.partitions=" + partitions));
     assertEquals(-1, frame.layout().local());
-    assertEquals(partitions, frame.blocks().getNumPartitions());
+    assertEquals(partitions, frame.blocks().partitions());
     assertArrayEquals(new long[] {ORIGINS.length, sorted(LevelNumberingTest::pair).size()},
         frame.layout().levels());
     assertEquals(ROWS, frame.observations());
@@ -136,7 +136,7 @@ class LevelNumberingTest {
   /** Row identity (y) -> ids of every fixed effect and cluster dimension. */
   private static Map<Integer, List<Long>> idsByRow(ModelFrame frame) {
     Map<Integer, List<Long>> out = new java.util.HashMap<>();
-    for (Block b : frame.blocks().collect()) {
+    for (Block b : frame.blocks().rdd().collect()) {
       for (int r = 0; r < b.n; r++) {
         List<Long> ids = new ArrayList<>();
         for (int[] fe : b.fe) {
@@ -148,7 +148,7 @@ class LevelNumberingTest {
         out.put((int) b.y[r], ids);
       }
     }
-    frame.blocks().unpersist();
+    frame.blocks().release();
     return out;
   }
 
@@ -197,13 +197,13 @@ class LevelNumberingTest {
     assertEquals(ROWS - 5, frame.observations());
     assertEquals(maxLevels == 2 ? 0 : -1, frame.layout().local());
     // OLS models the log of the outcome: the value Spark's log gives.
-    for (Block b : frame.blocks().collect()) {
+    for (Block b : frame.blocks().rdd().collect()) {
       for (double v : b.y) {
         int i = (int) Math.round(Math.exp(v)) - 1;
         assertEquals(StrictMath.log(i + 1), v, 0.0);
       }
     }
-    frame.blocks().unpersist();
+    frame.blocks().release();
   }
 
   @Test
@@ -231,13 +231,13 @@ class LevelNumberingTest {
     Dataset<Row> fine = panel().repartition(8);
     ModelFrame frame = ModelFrameBuilder.build(fine, spec,
         settings("estimate.broadcast-max-levels=" + maxLevels));
-    assertEquals(Math.min(8, cores), frame.blocks().getNumPartitions());
+    assertEquals(Math.min(8, cores), frame.blocks().partitions());
     assertEquals(ROWS, checkIds(frame, List.of(LevelNumberingTest::origin,
         LevelNumberingTest::destination), List.of(LevelNumberingTest::origin)));
     ModelFrame set = ModelFrameBuilder.build(fine, spec,
         settings("estimate.partitions=5", "estimate.broadcast-max-levels=" + maxLevels));
-    assertEquals(5, set.blocks().getNumPartitions());
-    frame.blocks().unpersist();
-    set.blocks().unpersist();
+    assertEquals(5, set.blocks().partitions());
+    frame.blocks().release();
+    set.blocks().release();
   }
 }

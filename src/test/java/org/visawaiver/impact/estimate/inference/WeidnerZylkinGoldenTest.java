@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
@@ -70,10 +72,11 @@ public class WeidnerZylkinGoldenTest {
     return out;
   }
 
-  private static FitResult fit(String name, String formula, List<String> gravity) {
+  private static FitResult fit(String name, String formula, List<String> gravity,
+      String executor) {
     ModelSpec spec = ModelSpec.of(name, "ppml", formula, "cluster(isoimp^isoexp)", gravity);
-    EstimationSettings settings = EstimationSettings.from(
-        JobConfig.load(null, false, List.of()).section("estimate")).withModels(List.of(spec));
+    EstimationSettings settings = EstimationSettings.from(JobConfig.load(null, false,
+        List.of("estimate.executor=" + executor)).section("estimate")).withModels(List.of(spec));
     return ModelFitter.fit(data, spec, settings);
   }
 
@@ -103,11 +106,24 @@ public class WeidnerZylkinGoldenTest {
     assertTrue(err <= rel, what + ": " + actual + " vs reference " + expected);
   }
 
-  @Test
-  void threeWayBiasAndAdjustedStandardError() throws Exception {
-    FitResult f = fit("threeway", THREE_WAY, GRAVITY);
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void threeWayBiasAndAdjustedStandardError(String executor) throws Exception {
+    FitResult f = fit("threeway", THREE_WAY, GRAVITY, executor);
     for (CSVRecord r : expected("threeway")) {
       assertMatches(r, f);
+    }
+  }
+
+  /** The pair blocks regrouped in driver memory give Spark's shuffle's numbers to 1e-12. */
+  @Test
+  void bothExecutorsGiveTheSameCorrections() {
+    FitResult spark = fit("threeway", THREE_WAY, GRAVITY, "spark");
+    FitResult local = fit("threeway", THREE_WAY, GRAVITY, "local");
+    for (int i = 0; i < spark.terms().size(); i++) {
+      assertEquals(spark.bias(i), local.bias(i), 1e-12 * Math.abs(spark.bias(i)), "bias " + i);
+      assertEquals(spark.stdErrorBc(i), local.stdErrorBc(i), 1e-12 * spark.stdErrorBc(i),
+          "adjusted SE " + i);
     }
   }
 
@@ -140,13 +156,14 @@ public class WeidnerZylkinGoldenTest {
     assertEquals(exact.bias()[0], approx.bias()[0], 1e-12);
     assertClose(exact.stdError(0), approx.stdError(0), APPROXIMATION_TOL,
         "approximate adjusted SE against the exact one");
-    fit.blocks().unpersist(false);
-    frame.blocks().unpersist(false);
+    fit.blocks().release();
+    frame.blocks().release();
   }
 
-  @Test
-  void twoWayAdjustedStandardErrors() throws Exception {
-    FitResult f = fit("twoway", TWO_WAY, GRAVITY);
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void twoWayAdjustedStandardErrors(String executor) throws Exception {
+    FitResult f = fit("twoway", TWO_WAY, GRAVITY, executor);
     List<CSVRecord> rows = expected("twoway");
     assertEquals(6, rows.size());
     for (CSVRecord r : rows) {

@@ -15,7 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.visawaiver.impact.config.JobConfig;
 import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.frame.ModelFrame;
@@ -47,9 +48,11 @@ class WildBootstrapGoldenTest {
   static final String TRADE_OLS = "Euros ~ ldist | Origin + Product";
   static final String FEW_OLS = "y ~ treat + x | pair + month";
 
-  @Test
-  void tradeWcrMatchesEveryDrawPValuesAndInterval() throws IOException {
-    Case c = fit("trade", "wcr_trade_data.csv", TRADE_OLS, "cluster(Destination)", "ols");
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void tradeWcrMatchesEveryDrawPValuesAndInterval(String executor) throws IOException {
+    Case c = fit("trade", "wcr_trade_data.csv", TRADE_OLS, "cluster(Destination)", "ols",
+        executor);
     WildClusterRestricted.TermTest t = c.wcr(0, "Destination", false);
     assertStars(t.stars(0, c.ssc(1)), c.order("trade_wcr_tstar.csv"), WCR_TSTAR_TOL);
     Map<String, Double> g = golden("trade");
@@ -62,9 +65,11 @@ class WildBootstrapGoldenTest {
     assertEquals(g.get("fwcb_t_stat"), t.statistic(0, c.ssc(1)), 1e-9 * 5.6);
   }
 
-  @Test
-  void fewTreatedWcrWithNonNestedMonthEffects() throws IOException {
-    Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ols");
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void fewTreatedWcrWithNonNestedMonthEffects(String executor) throws IOException {
+    Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ols",
+        executor);
     WildClusterRestricted.TermTest t = c.wcr(0, "pair", true);
     assertStars(t.stars(0, c.ssc(2)), c.order("fewtreated_wcr_tstar.csv"), WCR_TSTAR_TOL);
     Map<String, Double> g = golden("fewtreated");
@@ -76,9 +81,11 @@ class WildBootstrapGoldenTest {
     assertEquals(g.get("own_ci_upper"), ci[1], CI_TOL * Math.abs(ci[1]));
   }
 
-  @Test
-  void fewTreatedPoissonRestrictedScoreBootstrap() throws IOException {
-    Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ppml");
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void fewTreatedPoissonRestrictedScoreBootstrap(String executor) throws IOException {
+    Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ppml",
+        executor);
     FewClusterInference.Scores s = FewClusterInference.restrictedScores(c.frame, c.fit, 0, 0,
         c.levels(), c.settings, "test", new ArrayList<>());
     Map<String, Double> g = golden("fewtreated");
@@ -98,9 +105,11 @@ class WildBootstrapGoldenTest {
    * r = 0.1 and 0.3 is the reference's exactly (far from β̂, at r = 0, the one-step p is 6/4096
    * against the refit's 8/4096).
    */
-  @Test
-  void fewTreatedPoissonIntervalByOneStepInversion() throws IOException {
-    Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ppml");
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void fewTreatedPoissonIntervalByOneStepInversion(String executor) throws IOException {
+    Case c = fit("fewtreated", "fewtreated_panel_data.csv", FEW_OLS, "cluster(pair)", "ppml",
+        executor);
     FewClusterInference.Pieces pc = FewClusterInference.Pieces.of(c.frame, c.fit, 0, c.levels());
     ScoreCurve curve = ScoreCurve.of(c.fit.blocks(), c.frame.layout().offsets(), pc.xCoef(),
         pc.idx(), pc.gamma(), c.fit.beta(), c.fit.bread(), new int[] {0}, pc.sums(), 0,
@@ -120,9 +129,10 @@ class WildBootstrapGoldenTest {
   }
 
   /** The same numbers through ModelFitter.fit (the path of `estimate`), bootstrap for all terms. */
-  @Test
-  void estimatePathReportsWcrPValueIntervalAndClusters() throws IOException {
-    EstimationSettings settings = settings();
+  @ParameterizedTest(name = "executor {0}")
+  @ValueSource(strings = {"local", "spark"})
+  void estimatePathReportsWcrPValueIntervalAndClusters(String executor) throws IOException {
+    EstimationSettings settings = settings(executor);
     Dataset<Row> data = data("fewtreated_panel_data.csv");
     FitResult f = ModelFitter.fit(data, ModelSpec.of("few", "ols", FEW_OLS, "cluster(pair)"),
         settings);
@@ -151,10 +161,11 @@ class WildBootstrapGoldenTest {
     assertTrue(worst <= tol, "largest relative difference of t* " + worst);
   }
 
-  static EstimationSettings settings() {
+  static EstimationSettings settings(String executor) {
     return EstimationSettings.from(JobConfig.load(null, false,
         List.of("estimate.drop-singletons=false", "estimate.bootstrap.terms=all",
-            "estimate.irls-tol=1e-13", "estimate.interval=wild_bootstrap")).section("estimate"));
+            "estimate.irls-tol=1e-13", "estimate.interval=wild_bootstrap",
+            "estimate.executor=" + executor)).section("estimate"));
   }
 
   static Dataset<Row> data(String file) {
@@ -181,8 +192,9 @@ class WildBootstrapGoldenTest {
     }
   }
 
-  static Case fit(String name, String file, String formula, String vcov, String estimator) {
-    EstimationSettings settings = settings();
+  static Case fit(String name, String file, String formula, String vcov, String estimator,
+      String executor) {
+    EstimationSettings settings = settings(executor);
     ModelSpec spec = ModelSpec.of(name, estimator, formula, vcov);
     ModelFrame frame = ModelFitter.prepare(data(file), spec, settings, List.of(spec.vcov()));
     WeightedFit fit = estimator.equals("ols") ? WithinOls.fit(frame, settings, name)

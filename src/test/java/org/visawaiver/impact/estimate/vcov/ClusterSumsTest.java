@@ -44,8 +44,8 @@ class ClusterSumsTest {
             "vcov[" + i + "][" + j + "]");
       }
     }
-    fit.blocks().unpersist();
-    frame.blocks().unpersist();
+    fit.blocks().release();
+    frame.blocks().release();
     panel.unpersist();
   }
 
@@ -75,8 +75,8 @@ class ClusterSumsTest {
             1e-10 * Math.sqrt(a.vcov()[i][i] * a.vcov()[j][j]), "vcov[" + i + "][" + j + "]");
       }
     }
-    fit.blocks().unpersist();
-    frame.blocks().unpersist();
+    fit.blocks().release();
+    frame.blocks().release();
     panel.unpersist();
   }
 }

@@ -1,0 +1,39 @@
+package org.visawaiver.impact.estimate.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/** The benchmark's panel as Parquet: written once by the tasks, read back for the fit, deleted. */
+final class ParquetPanels {
+  private ParquetPanels() {}
+
+  /** {@code --format csv|parquet}: true for parquet. */
+  static boolean format(String name) {
+    return switch (name) {
+      case "parquet" -> true;
+      case "csv" -> false;
+      default -> throw new IllegalArgumentException("--format must be csv or parquet, found " + name);
+    };
+  }
+
+  /** Writes {@code panel} (not cached: computed once, by the write) and returns it read back. */
+  static Dataset<Row> writeAndRead(SparkSession spark, Dataset<Row> panel, Path folder) {
+    panel.write().mode(SaveMode.Overwrite).parquet(folder.toString());
+    return spark.read().parquet(folder.toString());
+  }
+
+  static void delete(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
