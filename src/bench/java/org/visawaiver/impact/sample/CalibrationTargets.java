@@ -51,11 +51,6 @@ final class CalibrationTargets {
     return new CalibrationTargets(byPair);
   }
 
-  /** No published figure: every pair synthetic (worlds whose truth is exact, e.g. bench-coverage). */
-  static CalibrationTargets none() {
-    return new CalibrationTargets(new TreeMap<>());
-  }
-
   /** The figures of one pair by year; empty when the pair is synthetic. */
   Map<Integer, Target> of(String destination, String origin) {
     TreeMap<Integer, Target> t = byPair.get(destination + "," + origin);
