@@ -80,9 +80,8 @@ final class ArrivalsSimulator {
         if (d.equals(o)) {
           continue;
         }
-        List<PolicyEvent> pairPolicy = policy.stream().filter(p -> p.destination().equals(d) && p.origin().equals(o)).toList();
-        List<AdvisoryEvent> pairAdvisories =
-            advisories.stream().filter(a -> a.destination().equals(d) && a.issuer().equals(o)).toList();
+        List<PolicyEvent> pairPolicy = PolicyEvent.ofPair(policy, d, o);
+        List<AdvisoryEvent> pairAdvisories = AdvisoryEvent.ofPair(advisories, d, o);
         double pair = SampleWorld.gravity(d, o);
         double[] mean = new double[months.size()];
         for (int t = 0; t < months.size(); t++) {

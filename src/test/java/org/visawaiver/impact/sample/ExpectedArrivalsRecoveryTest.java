@@ -48,10 +48,8 @@ class ExpectedArrivalsRecoveryTest {
     List<YearMonth> months = ArrivalsSimulator.months();
     List<Row> rows = new ArrayList<>();
     for (ArrivalsSimulator.Series s : ArrivalsSimulator.expected(policy, advisories, truth)) {
-      List<PolicyEvent> pp = policy.stream()
-          .filter(p -> p.destination().equals(s.destination()) && p.origin().equals(s.origin())).toList();
-      List<AdvisoryEvent> pa = advisories.stream()
-          .filter(a -> a.destination().equals(s.destination()) && a.issuer().equals(s.origin())).toList();
+      List<PolicyEvent> pp = PolicyEvent.ofPair(policy, s.destination(), s.origin());
+      List<AdvisoryEvent> pa = AdvisoryEvent.ofPair(advisories, s.destination(), s.origin());
       for (int t = 0; t < months.size(); t++) {
         if (ArrivalsSimulator.notReported(s.destination(), months.get(t))) {
           continue;

@@ -112,10 +112,8 @@ class SampleDataGeneratorTest {
     List<YearMonth> months = ArrivalsSimulator.months();
     Map<String, double[]> rest = new java.util.HashMap<>();
     for (ArrivalsSimulator.Series s : ArrivalsSimulator.expected(policy, advisories, truth)) {
-      List<PolicyEvent> pp = policy.stream()
-          .filter(p -> p.destination().equals(s.destination()) && p.origin().equals(s.origin())).toList();
-      List<AdvisoryEvent> pa = advisories.stream()
-          .filter(a -> a.destination().equals(s.destination()) && a.issuer().equals(s.origin())).toList();
+      List<PolicyEvent> pp = PolicyEvent.ofPair(policy, s.destination(), s.origin());
+      List<AdvisoryEvent> pa = AdvisoryEvent.ofPair(advisories, s.destination(), s.origin());
       double[] r = new double[months.size()];
       for (int t = 0; t < r.length; t++) {
         MonthlyExposure x = MonthlyExposure.of(months.get(t), pp, pa);
@@ -163,8 +161,8 @@ class SampleDataGeneratorTest {
         if (!destinations.contains(d) || d.equals(o)) {
           continue;
         }
-        List<PolicyEvent> pp = policy.stream().filter(p -> p.destination().equals(d) && p.origin().equals(o)).toList();
-        List<AdvisoryEvent> pa = advisories.stream().filter(a -> a.destination().equals(d) && a.issuer().equals(o)).toList();
+        List<PolicyEvent> pp = PolicyEvent.ofPair(policy, d, o);
+        List<AdvisoryEvent> pa = AdvisoryEvent.ofPair(advisories, d, o);
         for (YearMonth m : months) {
           arrivals.add(RowFactory.create(d, o, m.toString(), 1L, null));
           MonthlyExposure x = MonthlyExposure.of(m, pp, pa);

@@ -35,7 +35,8 @@ import org.visawaiver.impact.spark.SparkSessions;
  * (less sensitive than wall time to other work on the machine). With --format parquet the panel
  * is written as Parquet to a temporary folder (deleted after the fit) and read back for the fit,
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
- * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER).
+ * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
+ * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -50,6 +51,7 @@ public final class BenchEstimate {
     boolean vsFixest = false;
     boolean parquet = false;
     String storageLevel = null;
+    List<String[]> sets = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> {
@@ -62,9 +64,10 @@ public final class BenchEstimate {
         case "--vs-fixest" -> vsFixest = true;
         case "--format" -> parquet = ParquetPanels.format(args[++i]);
         case "--storage-level" -> storageLevel = args[++i];
+        case "--set" -> sets.add(args[++i].split("=", 2));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--format csv|parquet]"
-            + " [--storage-level LEVEL]");
+            + " [--storage-level LEVEL] [--set estimate.KEY=VALUE]...");
       }
     }
     if (vsFixest) {
@@ -82,6 +85,9 @@ public final class BenchEstimate {
     JobConfig config = JobConfig.load(null, false, List.of());
     if (storageLevel != null) {
       config = config.with("estimate." + BlockStorage.KEY, storageLevel);
+    }
+    for (String[] set : sets) {
+      config = config.with(set[0], set.length > 1 ? set[1] : "");
     }
     SparkSession spark = SparkSessions.create(config.section("spark"));
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));

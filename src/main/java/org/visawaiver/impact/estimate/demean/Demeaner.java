@@ -1,6 +1,5 @@
 package org.visawaiver.impact.estimate.demean;
 
-import java.util.Arrays;
 import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
@@ -29,9 +28,9 @@ public final class Demeaner {
    * @param iterations conjugate-gradient iterations (passes over the data) used
    * @param converged every column met the stopping rule
    * @param worstRatio the largest sqrt(r'M^-1 r) / sqrt(Σ w e²) at the end
-   * @param crossSums the weighted cross-products of the demeaned columns at coef, in the layout of
-   *     {@link FixedEffectKernel#levelSums} (from the pass that checked convergence), or null
-   *     when no pass was made at coef
+   * @param crossSums the weighted cross-products of the demeaned columns at coef: the
+   *     cross-products section of {@link LevelSumsLayout} (from the pass that checked
+   *     convergence), or null when no pass was made at coef
    */
   public record Solution(double[][] coef, int iterations, boolean converged, double worstRatio,
       double[] crossSums) {}
@@ -138,21 +137,19 @@ public final class Demeaner {
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     Shared<double[]> coef = blocks.share(FixedEffectKernel.levelMajor(alpha, size));
-    int crossAt = m * size + m + size;
+    LevelSumsLayout sums = LevelSumsLayout.gradient(m, size);
     double[] agg =
-        blocks.sum(crossAt + m * m + 1 + 2 * m,
+        blocks.sum(sums.length(),
             (b, acc) -> {
               double[][] base = new double[m][];
               for (int c = 0; c < m; c++) {
                 base[c] = b.column(cols[c]);
               }
-              FixedEffectKernel.levelSums(b, offsets, base, coef.value(), m, acc, m * size,
-                  m * size + m, crossAt);
+              FixedEffectKernel.levelSums(b, offsets, base, coef.value(), sums, acc);
             });
     coef.destroy();
-    return new Gradient(columns(agg, m, size, 1.0), Arrays.copyOfRange(agg, m * size, m * size + m),
-        Arrays.copyOfRange(agg, m * size + m, crossAt),
-        Arrays.copyOfRange(agg, crossAt, agg.length));
+    return new Gradient(sums.levelSums(agg, 1.0), sums.squaresOf(agg), sums.weightsOf(agg),
+        sums.crossOf(agg));
   }
 
   /** One pass: q_c = D'W P D p_c for the active columns (null for the others). */
@@ -175,10 +172,11 @@ public final class Demeaner {
     Shared<double[]> bd = blocks.share(FixedEffectKernel.levelMajor(dir, size));
     int w = width;
     // e = P(0 - D p) = -P D p, so the level sums are -D'W P D p.
-    double[] agg = blocks.sum(w * size,
-        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), w, acc, -1, -1, -1));
+    LevelSumsLayout layoutOfSums = LevelSumsLayout.product(w, size);
+    double[] agg = blocks.sum(layoutOfSums.length(),
+        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), layoutOfSums, acc));
     bd.destroy();
-    double[][] sums = columns(agg, w, size, -1.0);
+    double[][] sums = layoutOfSums.levelSums(agg, -1.0);
     double[][] q = new double[m][];
     for (int c = 0, j = 0; c < m; c++) {
       if (active[c]) {
@@ -186,17 +184,6 @@ public final class Demeaner {
       }
     }
     return q;
-  }
-
-  /** Column-major copy of the first width x size level-major sums, times sign. */
-  private static double[][] columns(double[] agg, int width, int size, double sign) {
-    double[][] out = new double[width][size];
-    for (int l = 0; l < size; l++) {
-      for (int c = 0; c < width; c++) {
-        out[c][l] = sign * agg[l * width + c];
-      }
-    }
-    return out;
   }
 
   private static boolean any(boolean[] f) {
