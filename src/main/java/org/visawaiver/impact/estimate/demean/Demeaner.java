@@ -29,9 +29,9 @@ public final class Demeaner {
    * @param iterations conjugate-gradient iterations (passes over the data) used
    * @param converged every column met the stopping rule
    * @param worstRatio the largest sqrt(r'M^-1 r) / sqrt(Σ w e²) at the end
-   * @param crossSums the weighted cross-products of the demeaned columns at coef, in the layout of
-   *     {@link FixedEffectKernel#levelSums} (from the pass that checked convergence), or null
-   *     when no pass was made at coef
+   * @param crossSums the weighted cross-products of the demeaned columns at coef: the
+   *     cross-products section of {@link LevelSumsLayout} (from the pass that checked
+   *     convergence), or null when no pass was made at coef
    */
   public record Solution(double[][] coef, int iterations, boolean converged, double worstRatio,
       double[] crossSums) {}
@@ -43,8 +43,33 @@ public final class Demeaner {
     this.maxIterations = maxIterations;
   }
 
+  /**
+   * Sums a caller takes along in the solve's first pass (a job less than a pass of their own),
+   * and the tolerance it then sets: PPML's IRLS sums the deviance of the blocks it is about to
+   * demean, and from it decides whether the step that made them stands and how tightly to demean.
+   */
+  public interface FirstPass {
+    /** Length of the sums. */
+    int length();
+
+    /** One block's share of the sums. */
+    Blocks.Contribution<Block> contribution();
+
+    /** The tolerance to demean to, given the sums; NaN stops the solve before it goes on. */
+    double tolerance(double[] sums);
+  }
+
   /** Solves for the given columns (0 = working outcome, 1..k regressors) from a warm start. */
   public Solution solve(int[] cols, double[][] warm) {
+    return solve(cols, warm, null);
+  }
+
+  /**
+   * As {@link #solve(int[], double[][])}, with {@code first}'s sums taken in the first pass and
+   * its tolerance used instead of the constructor's; null when {@code first} stopped the solve.
+   */
+  public Solution solve(int[] cols, double[][] warm, FirstPass first) {
+    double tol = this.tol;
     int m = cols.length;
     int size = layout.broadcastSize();
     double[][] alpha = new double[m][];
@@ -52,13 +77,23 @@ public final class Demeaner {
       alpha[c] = warm != null && warm[c] != null ? warm[c].clone() : new double[size];
     }
     if (size == 0) {
+      if (first != null && Double.isNaN(first.tolerance(blocks.sum(first.length(),
+          first.contribution())))) {
+        return null;
+      }
       return new Solution(alpha, 0, true, 0, null);
     }
     int iterations = 0;
     double worst = Double.POSITIVE_INFINITY;
     for (int restart = 0; restart <= MAX_RESTARTS; restart++) {
-      Gradient g = gradient(cols, alpha);
+      Gradient g = gradient(cols, alpha, restart == 0 ? first : null);
       iterations++;
+      if (g.extra() != null) {
+        tol = first.tolerance(g.extra());
+        if (Double.isNaN(tol)) {
+          return null;
+        }
+      }
       double[] minv = new double[size];
       for (int l = 0; l < size; l++) {
         minv[l] = g.levelWeights[l] > 0 ? 1.0 / g.levelWeights[l] : 0.0;
@@ -109,7 +144,7 @@ public final class Demeaner {
         }
       }
       if (iterations >= maxIterations) {
-        Gradient last = gradient(cols, alpha);
+        Gradient last = gradient(cols, alpha, null);
         worst = 0;
         for (int c = 0; c < m; c++) {
           worst = Math.max(worst, ratio(dot(last.r[c], times(minv, last.r[c])), last.ss[c]));
@@ -127,32 +162,42 @@ public final class Demeaner {
     return Math.sqrt(Math.max(rz, 0) / ss);
   }
 
-  private record Gradient(double[][] r, double[] ss, double[] levelWeights, double[] cross) {}
+  private record Gradient(double[][] r, double[] ss, double[] levelWeights, double[] cross,
+      double[] extra) {}
 
   /**
    * One pass: r_c = D'W e_c with e_c = P(v_c - D alpha_c), Σ w e_c², the level weights and the
-   * cross-products of the e_c.
+   * cross-products of the e_c; and {@code first}'s sums, when given.
    */
-  private Gradient gradient(int[] cols, double[][] alpha) {
+  private Gradient gradient(int[] cols, double[][] alpha, FirstPass first) {
     int m = cols.length;
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     Shared<double[]> coef = blocks.share(FixedEffectKernel.levelMajor(alpha, size));
-    int crossAt = m * size + m + size;
+    LevelSumsLayout sums = LevelSumsLayout.gradient(m, size);
+    // The first pass's extra sums follow the layout's vector.
+    int extraAt = sums.length();
+    int extra = first == null ? 0 : first.length();
+    Blocks.Contribution<Block> more = first == null ? null : first.contribution();
     double[] agg =
-        blocks.sum(crossAt + m * m + 1 + 2 * m,
+        blocks.sum(extraAt + extra,
             (b, acc) -> {
               double[][] base = new double[m][];
               for (int c = 0; c < m; c++) {
                 base[c] = b.column(cols[c]);
               }
-              FixedEffectKernel.levelSums(b, offsets, base, coef.value(), m, acc, m * size,
-                  m * size + m, crossAt);
+              FixedEffectKernel.levelSums(b, offsets, base, coef.value(), sums, acc);
+              if (more != null) {
+                double[] own = new double[extra];
+                more.add(b, own);
+                for (int i = 0; i < extra; i++) {
+                  acc[extraAt + i] += own[i];
+                }
+              }
             });
     coef.destroy();
-    return new Gradient(columns(agg, m, size, 1.0), Arrays.copyOfRange(agg, m * size, m * size + m),
-        Arrays.copyOfRange(agg, m * size + m, crossAt),
-        Arrays.copyOfRange(agg, crossAt, agg.length));
+    return new Gradient(sums.levelSums(agg, 1.0), sums.squaresOf(agg), sums.weightsOf(agg),
+        sums.crossOf(agg), first == null ? null : Arrays.copyOfRange(agg, extraAt, agg.length));
   }
 
   /** One pass: q_c = D'W P D p_c for the active columns (null for the others). */
@@ -175,10 +220,11 @@ public final class Demeaner {
     Shared<double[]> bd = blocks.share(FixedEffectKernel.levelMajor(dir, size));
     int w = width;
     // e = P(0 - D p) = -P D p, so the level sums are -D'W P D p.
-    double[] agg = blocks.sum(w * size,
-        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), w, acc, -1, -1, -1));
+    LevelSumsLayout layoutOfSums = LevelSumsLayout.product(w, size);
+    double[] agg = blocks.sum(layoutOfSums.length(),
+        (b, acc) -> FixedEffectKernel.levelSums(b, offsets, null, bd.value(), layoutOfSums, acc));
     bd.destroy();
-    double[][] sums = columns(agg, w, size, -1.0);
+    double[][] sums = layoutOfSums.levelSums(agg, -1.0);
     double[][] q = new double[m][];
     for (int c = 0, j = 0; c < m; c++) {
       if (active[c]) {
@@ -186,17 +232,6 @@ public final class Demeaner {
       }
     }
     return q;
-  }
-
-  /** Column-major copy of the first width x size level-major sums, times sign. */
-  private static double[][] columns(double[] agg, int width, int size, double sign) {
-    double[][] out = new double[width][size];
-    for (int l = 0; l < size; l++) {
-      for (int c = 0; c < width; c++) {
-        out[c][l] = sign * agg[l * width + c];
-      }
-    }
-    return out;
   }
 
   private static boolean any(boolean[] f) {

@@ -83,8 +83,12 @@ public final class FixedEffectKernel {
    * line per dimension rather than one per dimension and column (the arrays outgrow the cache at
    * a few hundred thousand levels x columns).
    */
-  public static void levelSums(Block b, int[] offsets, double[][] base, double[] coef, int width,
-      double[] acc, int squaresAt, int weightsAt, int crossAt) {
+  public static void levelSums(Block b, int[] offsets, double[][] base, double[] coef,
+      LevelSumsLayout layout, double[] acc) {
+    int width = layout.width();
+    int squaresAt = layout.squaresAt();
+    int weightsAt = layout.weightsAt();
+    int crossAt = layout.crossAt();
     int d = 0;
     for (int o : offsets) {
       if (o >= 0) {
@@ -184,7 +188,7 @@ public final class FixedEffectKernel {
     if (crossAt < 0) {
       return;
     }
-    int sums = crossAt + width * width + 1;
+    int sums = crossAt + LevelSumsLayout.crossRawSums(width);
     for (int a = 0; a < width; a++) {
       double wa = w * e[from + a];
       for (int c = a; c < width; c++) {
@@ -194,7 +198,7 @@ public final class FixedEffectKernel {
       acc[sums + a] += w * v;
       acc[sums + width + a] += w * v * v;
     }
-    acc[crossAt + width * width] += w;
+    acc[crossAt + LevelSumsLayout.crossSumW(width)] += w;
   }
 
   /** Level-major copy of columns: out[l * m + c] = columns[c][l]. */

@@ -2,6 +2,7 @@ package org.visawaiver.impact.estimate.ols;
 
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
+import org.visawaiver.impact.estimate.demean.LevelSumsLayout;
 import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
@@ -40,20 +41,20 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     Shared<double[]> coef = blocks.share(FixedEffectKernel.levelMajor(alpha, size));
-    int crossAt = m * size;
-    double[] agg = blocks.sum(crossAt + m * m + 1 + 2 * m,
+    LevelSumsLayout sums = LevelSumsLayout.crossProducts(m, size);
+    double[] agg = blocks.sum(sums.length(),
         (b, acc) -> {
           double[][] base = new double[m][];
           for (int c = 0; c < m; c++) {
             base[c] = b.column(c);
           }
-          FixedEffectKernel.levelSums(b, offsets, base, coef.value(), m, acc, -1, -1, crossAt);
+          FixedEffectKernel.levelSums(b, offsets, base, coef.value(), sums, acc);
         });
     coef.destroy();
-    return fromSums(java.util.Arrays.copyOfRange(agg, crossAt, agg.length), m);
+    return fromSums(sums.crossOf(agg), m);
   }
 
-  /** Decodes [a * m + c] (c >= a) = Σ w e_a e_c, [m²] = Σ w, then Σ w v and Σ w v². */
+  /** Decodes the cross-products section of {@link LevelSumsLayout} for m columns. */
   static CrossProducts fromSums(double[] agg, int m) {
     double[][] g = new double[m][m];
     for (int a = 0; a < m; a++) {
@@ -62,8 +63,10 @@ public record CrossProducts(double[][] demeaned, double sumW, double[] sums, dou
         g[c][a] = agg[a * m + c];
       }
     }
-    double[] sums = java.util.Arrays.copyOfRange(agg, m * m + 1, m * m + 1 + m);
-    double[] squares = java.util.Arrays.copyOfRange(agg, m * m + 1 + m, m * m + 1 + 2 * m);
-    return new CrossProducts(g, agg[m * m], sums, squares);
+    int at = LevelSumsLayout.crossRawSums(m);
+    double[] sums = java.util.Arrays.copyOfRange(agg, at, at + m);
+    at = LevelSumsLayout.crossRawSquares(m);
+    double[] squares = java.util.Arrays.copyOfRange(agg, at, at + m);
+    return new CrossProducts(g, agg[LevelSumsLayout.crossSumW(m)], sums, squares);
   }
 }
