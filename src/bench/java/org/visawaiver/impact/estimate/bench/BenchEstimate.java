@@ -35,8 +35,9 @@ import org.visawaiver.impact.spark.SparkSessions;
  * (less sensitive than wall time to other work on the machine). With --format parquet the panel
  * is written as Parquet to a temporary folder (deleted after the fit) and read back for the fit,
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
- * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER).
- * --executor sets estimate.executor (default auto: local on this machine; the log says which).
+ * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
+ * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
+ * spark_jobs: the Spark jobs of our fit (model frame, filters, IRLS passes, variance).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -51,7 +52,7 @@ public final class BenchEstimate {
     boolean vsFixest = false;
     boolean parquet = false;
     String storageLevel = null;
-    String executor = null;
+    List<String[]> sets = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> {
@@ -64,10 +65,10 @@ public final class BenchEstimate {
         case "--vs-fixest" -> vsFixest = true;
         case "--format" -> parquet = ParquetPanels.format(args[++i]);
         case "--storage-level" -> storageLevel = args[++i];
-        case "--executor" -> executor = args[++i];
+        case "--set" -> sets.add(args[++i].split("=", 2));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--format csv|parquet]"
-            + " [--storage-level LEVEL] [--executor auto|local|spark]");
+            + " [--storage-level LEVEL] [--set estimate.KEY=VALUE]...");
       }
     }
     if (vsFixest) {
@@ -86,8 +87,8 @@ public final class BenchEstimate {
     if (storageLevel != null) {
       config = config.with("estimate." + BlockStorage.KEY, storageLevel);
     }
-    if (executor != null) {
-      config = config.with("estimate.executor", executor);
+    for (String[] set : sets) {
+      config = config.with(set[0], set.length > 1 ? set[1] : "");
     }
     SparkSession spark = SparkSessions.create(config.section("spark"));
     EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
@@ -116,9 +117,11 @@ public final class BenchEstimate {
       }
       double load = loadAverage();
       long c0 = processCpuNanos();
+      int jobsBefore = fitJobs(spark);
       long f0 = System.nanoTime();
       FitResult fit = ModelFitter.fit(panel, settings.models().get(0), settings);
       long f1 = System.nanoTime();
+      int jobs = fitJobs(spark) - jobsBefore;
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
       if (parquet) {
@@ -127,16 +130,16 @@ public final class BenchEstimate {
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
-              + "%d demeaning passes, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
+              + "%d demeaning passes, %d Spark jobs, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
           actual, shape.origins(), shape.destinations(), shape.months(), fitSeconds, jobSeconds,
-          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
+          fit.iterations(), fit.demeanIterations(), jobs, peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
           fit.stdError(WaiverTerms.of("VNM")));
       List<String> row = new ArrayList<>(List.of(Long.toString(actual),
           SpreadsheetCells.number(fitSeconds, 2), SpreadsheetCells.number(jobSeconds, 2),
           Integer.toString(fit.iterations()), Long.toString(peakHeapMb()),
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
           Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
-          SpreadsheetCells.number(fitCpuSeconds, 2)));
+          SpreadsheetCells.number(fitCpuSeconds, 2), Integer.toString(jobs)));
       if (parquet) {
         row.add(level);
       }
@@ -157,7 +160,7 @@ public final class BenchEstimate {
       table.add(row);
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
-          "load_1m", "fit_cpu_seconds"));
+          "load_1m", "fit_cpu_seconds", "spark_jobs"));
       if (parquet) {
         header.add("storage_level");
       }
@@ -170,6 +173,11 @@ public final class BenchEstimate {
           table);
     }
     spark.stop();
+  }
+
+  /** Spark jobs run so far by the fits (ModelFitter runs them in job group "estimate"). */
+  private static int fitJobs(SparkSession spark) {
+    return spark.sparkContext().statusTracker().getJobIdsForGroup("estimate").length;
   }
 
   /** One CSV file with the contract's panel columns (Spark writes a folder; we keep its part). */
