@@ -39,6 +39,7 @@ import org.visawaiver.impact.spark.SparkSessions;
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
  * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
  * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
+ * spark_jobs: the Spark jobs of our fit (model frame, filters, IRLS passes, variance).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -131,9 +132,11 @@ public final class BenchEstimate {
       }
       double load = loadAverage();
       long c0 = processCpuNanos();
+      int jobsBefore = fitJobs(spark);
       long f0 = System.nanoTime();
       FitResult fit = ModelFitter.fit(panel, model, settings);
       long f1 = System.nanoTime();
+      int jobs = fitJobs(spark) - jobsBefore;
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
       if (parquet) {
@@ -142,16 +145,16 @@ public final class BenchEstimate {
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
-              + "%d demeaning passes, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
+              + "%d demeaning passes, %d Spark jobs, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
           actual, shape.origins(), shape.destinations(), shape.months(), fitSeconds, jobSeconds,
-          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
+          fit.iterations(), fit.demeanIterations(), jobs, peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
           fit.stdError(WaiverTerms.of("VNM")));
       List<String> row = new ArrayList<>(List.of(Long.toString(actual),
           SpreadsheetCells.number(fitSeconds, 2), SpreadsheetCells.number(jobSeconds, 2),
           Integer.toString(fit.iterations()), Long.toString(peakHeapMb()),
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
           Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
-          SpreadsheetCells.number(fitCpuSeconds, 2)));
+          SpreadsheetCells.number(fitCpuSeconds, 2), Integer.toString(jobs)));
       if (parquet) {
         row.add(level);
       }
@@ -172,7 +175,7 @@ public final class BenchEstimate {
       table.add(row);
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
-          "load_1m", "fit_cpu_seconds"));
+          "load_1m", "fit_cpu_seconds", "spark_jobs"));
       if (parquet) {
         header.add("storage_level");
       }
@@ -185,6 +188,11 @@ public final class BenchEstimate {
           table);
     }
     spark.stop();
+  }
+
+  /** Spark jobs run so far by the fits (ModelFitter runs them in job group "estimate"). */
+  private static int fitJobs(SparkSession spark) {
+    return spark.sparkContext().statusTracker().getJobIdsForGroup("estimate").length;
   }
 
   /** One CSV file with the contract's panel columns (Spark writes a folder; we keep its part). */
