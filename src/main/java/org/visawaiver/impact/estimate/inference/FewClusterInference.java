@@ -104,11 +104,11 @@ public final class FewClusterInference {
           double[] ci = curves[t].interval(LEVEL);
           low[a] = ci[0];
           high[a] = ci[1];
-          p[a] = curves[t].pValue(0);
+          p[a] = w.reported(curves[t].pValue(0));
           if (boot.restrictedPpml()) {
             Scores rs = restrictedScores(frame, fit, a, dim, levels, settings, model, notes);
             if (rs != null) {
-              p[a] = ScoreBootstrap.restrictedPValue(rs.scores(), rs.shares(), w);
+              p[a] = w.reported(ScoreBootstrap.restrictedPValue(rs.scores(), rs.shares(), w));
             }
           }
         }
@@ -144,7 +144,7 @@ public final class FewClusterInference {
         WildClusterRestricted wcr = new WildClusterRestricted(sums, bread, beta, spread, w);
         for (int a : booted) {
           WildClusterRestricted.TermTest t = wcr.term(a);
-          p[a] = t.pValue(0);
+          p[a] = w.reported(t.pValue(0));
           double[] ci = t.interval(LEVEL);
           low[a] = ci[0];
           high[a] = ci[1];

@@ -35,7 +35,10 @@ public final class ScoreBootstrap {
     return out;
   }
 
-  /** Restricted score bootstrap: p of H0 from the scores at the restricted estimate. */
+  /**
+   * Restricted score bootstrap: p of H0 from the scores at the restricted estimate (the share of
+   * exceeding draws; 0 possible, see {@link BootstrapWeights#reported(double)}).
+   */
   public static double restrictedPValue(double[] scores, double[] shares, BootstrapWeights w) {
     double[] t = stars(scores, shares, w);
     return BootstrapWeights.exceedShare(t, rao(scores, shares));
@@ -57,7 +60,8 @@ public final class ScoreBootstrap {
 
   /**
    * Bootstrap p of the Wald test H0: Rβ = 0 from unrestricted scores: directions' cluster scores
-   * s[a][g], W = (Rβ̂)'(Σ_g s_g s_g')^-1 (Rβ̂) against N_v'(Σ_g J_g J_g')^-1 N_v.
+   * s[a][g], W = (Rβ̂)'(Σ_g s_g s_g')^-1 (Rβ̂) against N_v'(Σ_g J_g J_g')^-1 N_v; never 0
+   * ({@link BootstrapWeights#reported(double)}).
    */
   public static double waldPValue(double[] rb, double[][] s, double[] shares,
       BootstrapWeights weights) {
@@ -94,7 +98,7 @@ public final class ScoreBootstrap {
         exceed++;
       }
     }
-    return exceed / (double) weights.count();
+    return weights.reported(exceed / (double) weights.count());
   }
 
   /** N_v'(Σ_g J_g J_g')^-1 N_v, N_v = Σ_g v_g s_g, J_g = v_g s_g - c_g N_v. */
