@@ -55,15 +55,16 @@ class EstimationStepTest {
         + "effect_pct_ci_low,effect_pct_ci_high,bias,estimate_bc,std_error_bc,interval,"
         + "boot_p_value,boot_ci_low,boot_ci_high,treated_clusters,effective_clusters", coef.get(0));
     // every term gets a bootstrap p-value and interval (estimate.bootstrap.terms = all) and its
-    // treated and effective clusters; ci_low/ci_high hold the configured interval (wild_bootstrap
-    // where it is bounded, else cluster)
+    // treated and effective clusters; ci_low/ci_high hold the configured interval (cluster_bc_t:
+    // estimate_bc ± t(G* - 1) x std_error_bc for PPML, estimate ± t(G* - 1) x std_error for OLS)
     for (String line : coef.subList(1, coef.size())) {
       String[] c = line.split(",", -1);
-      boolean boot = !c[16].isEmpty() && !c[17].isEmpty();
-      assertEquals(boot ? "wild_bootstrap" : "cluster", c[14], line);
-      if (boot) {
-        assertEquals(c[16] + "," + c[17], c[6] + "," + c[7], line);
-      }
+      assertEquals("cluster_bc_t", c[14], line);
+      double centre = Double.parseDouble(c[12].isEmpty() ? c[2] : c[12]);
+      double se = Double.parseDouble(c[13].isEmpty() ? c[3] : c[13]);
+      double q = FitResult.effectiveCritical(Double.parseDouble(c[19]), Double.POSITIVE_INFINITY);
+      assertEquals(centre - q * se, Double.parseDouble(c[6]), 1e-9 * Math.abs(q * se), line);
+      assertEquals(centre + q * se, Double.parseDouble(c[7]), 1e-9 * Math.abs(q * se), line);
       assertTrue(!c[15].isEmpty(), line);
       assertTrue(Integer.parseInt(c[18]) > 0 && Double.parseDouble(c[19]) > 0, line);
     }

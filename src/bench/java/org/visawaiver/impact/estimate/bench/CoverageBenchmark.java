@@ -16,8 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.visawaiver.impact.config.JobConfig;
-import org.visawaiver.impact.domain.PanelColumns;
-import org.visawaiver.impact.domain.WaiverTerms;
 import org.visawaiver.impact.estimate.EstimationStep;
 import org.visawaiver.impact.estimate.result.CoefficientRow;
 import org.visawaiver.impact.estimate.result.FitResult;
@@ -38,11 +36,16 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  * OUT/coverage.csv (term, interval, worlds, covered, coverage, mean_width, mean_bias) and
  * OUT/coverage_worlds.csv (one row per world, term and interval, with the seconds the world took).
  * --generate N first writes N worlds with the project's sample generator (seeds S+1..S+N; the
- * sample's design, fresh draws). Intervals: cluster (estimate ± critical value x cluster SE),
+ * sample's design, fresh draws, without the calibration to published figures, whose pair-year
+ * factors the model does not contain, so that truth.csv is the data's exact truth). Intervals: cluster (estimate ± critical value x cluster SE),
  * wild_bootstrap (boot_ci_low/high; the bench bootstraps every term), cluster_bc (when the fit
- * reports bias-corrected estimates) and default (what estimate.interval puts in ci_low/ci_high).
+ * reports bias-corrected estimates), cluster_bc_t and default (what estimate.interval puts in
+ * ci_low/ci_high), each from FitResult.interval; an unbounded interval covers.
  */
 public final class CoverageBenchmark {
+  /** Rows of sample_truth.csv that are generator parameters, not effects. */
+  private static final java.util.Set<String> GENERATOR_PARAMETERS = java.util.Set.of("seed", "nb_shape");
+
   private CoverageBenchmark() {}
 
   public static void main(String[] args) throws IOException {
@@ -68,17 +71,19 @@ public final class CoverageBenchmark {
     if (worlds == null || out == null) {
       usage("--worlds and --out are required");
     }
-    List<Path> dirs = BenchWorlds.prepare(worlds, generate, seed, true);
+    // without the calibration to published figures: its pair-year factors are not in the model,
+    // so with them truth.csv would not be the data's truth
+    List<Path> dirs = BenchWorlds.prepare(worlds, generate, seed, false);
     if (dirs == null) {
       usage("no world folder with truth.csv in " + worlds);
     }
     Files.createDirectories(out);
     JobConfig base = JobConfig.load(null, false, sets);
     String configured = base.section("estimate").getString("interval");
-    String configuredTerms = base.section("estimate").getConfig("bootstrap").getString("terms");
     SparkSession spark = SparkSessions.create(base.section("spark"));
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<List<String>> perWorld = new ArrayList<>();
+    List<List<String>> pieces = new ArrayList<>();
     for (Path dir : dirs) {
       long t0 = System.nanoTime();
       Path tmp = Files.createTempDirectory("coverage");
@@ -104,33 +109,32 @@ public final class CoverageBenchmark {
         TermInference ti = r.inference();
         double b = r.estimate();
         double se = r.stdError();
-        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER, t, b,
-            b - crit * se, b + crit * se);
-        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.WILD_BOOTSTRAP, t, b,
-            ti.bootLow(), ti.bootHigh());
         int i = fit.terms().indexOf(r.term());
         double bc = fit.estimateBc(i);
         double sbc = fit.stdErrorBc(i);
-        record(tallies, perWorld, dir, seconds, r.term(), BootstrapSettings.CLUSTER_BC, t, bc,
-            bc - crit * sbc, bc + crit * sbc);
-        boolean bootInDefault = configured.equals(BootstrapSettings.WILD_BOOTSTRAP)
-            && Double.isFinite(ti.bootLow()) && Double.isFinite(ti.bootHigh())
-            && (configuredTerms.equals("all") || (configuredTerms.equals("waiver")
-                && r.term().startsWith(WaiverTerms.PREFIX)));
-        // what `estimate` reports under the configuration (it bootstraps only the configured
-        // terms and falls back to cluster where the chosen interval is missing or unbounded)
-        boolean bcInDefault = configured.equals(BootstrapSettings.CLUSTER_BC)
-            && Double.isFinite(bc) && Double.isFinite(sbc);
-        double centre = bcInDefault ? bc : b;
-        double half = crit * (bcInDefault ? sbc : se);
-        record(tallies, perWorld, dir, seconds, r.term(), "default", t, centre,
-            bootInDefault ? ti.bootLow() : centre - half,
-            bootInDefault ? ti.bootHigh() : centre + half);
+        pieces.add(List.of(dir.getFileName().toString(), r.term(), SpreadsheetCells.exact(t),
+            SpreadsheetCells.exact(b), SpreadsheetCells.exact(se), SpreadsheetCells.exact(bc),
+            SpreadsheetCells.exact(sbc), Integer.toString(ti.treatedClusters()),
+            SpreadsheetCells.exact(ti.effectiveClusters()), SpreadsheetCells.exact(ti.bootLow()),
+            SpreadsheetCells.exact(ti.bootHigh()), SpreadsheetCells.exact(crit)));
+        for (String type : BootstrapSettings.INTERVALS) {
+          FitResult.Reported rep = fit.interval(i, type);
+          if (rep.interval().equals(type)) {
+            record(tallies, perWorld, dir, seconds, r.term(), type, t, rep.estimate(), rep.low(),
+                rep.high());
+          }
+        }
+        // what `estimate` reports under the configuration (bootstrap.terms = all here)
+        record(tallies, perWorld, dir, seconds, r.term(), "default", t,
+            fit.interval(i, configured).estimate(), r.ciLow(), r.ciHigh());
       }
       System.err.printf("coverage: %s in %.1f s%n", dir.getFileName(), seconds);
       deleteTree(tmp);
       // rewritten after every world: an interrupted run leaves the worlds done so far
       write(out, tallies, perWorld);
+      CsvTableWriter.write(out.resolve("coverage_pieces.csv"), List.of("world", "term", "truth",
+          "estimate", "std_error", "estimate_bc", "std_error_bc", "treated_clusters",
+          "effective_clusters", "boot_low", "boot_high", "critical"), pieces);
     }
     spark.stop();
   }
@@ -186,7 +190,10 @@ public final class CoverageBenchmark {
     }
   }
 
-  /** truth.csv (term,value) from the generator's sample_truth.csv: the estimated terms only. */
+  /**
+   * truth.csv (term,value) from the generator's sample_truth.csv: the effects, without the
+   * generator's parameters (seed, noise shape); only terms the model estimates are scored.
+   */
   static void writeTruth(Path dir) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(dir.resolve("sample_truth.csv"),
@@ -194,8 +201,7 @@ public final class CoverageBenchmark {
       for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
           .parse(in)) {
         String term = r.get("term");
-        if (term.startsWith(WaiverTerms.PREFIX) || term.equals(PanelColumns.STAY_LOG)
-            || term.equals(PanelColumns.ADVISORY_LEVEL)) {
+        if (!GENERATOR_PARAMETERS.contains(term)) {
           rows.add(List.of(term, r.get("value")));
         }
       }

@@ -44,6 +44,11 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  */
 public final class PretrendBenchmark {
   static final double ALPHA = 0.05;
+  static final String WORLDS_FILE = "pretrend_worlds.csv";
+  static final List<String> WORLD_COLUMNS = List.of("world", "seconds", "destination", "vcov",
+      "treated_pairs", "cohorts", "truth", "att", "att_std_error", "att_covered", "pretrend_wald",
+      "pretrend_df", "pretrend_p_value", "pretrend_boot_p_value", "rvr_min_eigenvalue",
+      "rvr_max_eigenvalue", "bins");
 
   private PretrendBenchmark() {}
 
@@ -83,9 +88,14 @@ public final class PretrendBenchmark {
     Files.createDirectories(out);
     JobConfig base = JobConfig.load(null, false, sets);
     SparkSession spark = SparkSessions.create(base.section("spark"));
-    Map<String, Tally> tallies = new LinkedHashMap<>();
-    List<List<String>> perWorld = new ArrayList<>();
+    // resumes: the worlds of an earlier run into the same OUT are kept and not run again
+    List<List<String>> perWorld = readWorlds(out.resolve(WORLDS_FILE));
+    java.util.Set<String> done = new java.util.HashSet<>();
+    perWorld.forEach(row -> done.add(row.get(0)));
     for (Path dir : dirs) {
+      if (done.contains(dir.getFileName().toString())) {
+        continue;
+      }
       long t0 = System.nanoTime();
       Path tmp = Files.createTempDirectory("pretrend");
       List<String> o = new ArrayList<>(List.of("data.dir=" + dir, "output.dir=" + tmp));
@@ -109,8 +119,6 @@ public final class PretrendBenchmark {
         boolean covered = t != null && att.ciLow() <= t && t <= att.ciHigh();
         double[] eig = eigenvalues(pre.restriction(), r.fit().vcov());
         String vcov = r.fit().vcovLabel();
-        tallies.computeIfAbsent(r.group() + "\u0000" + vcov,
-            k -> new Tally(r.group(), vcov, t == null ? Double.NaN : t)).add(pre.pValue(), pre.bootPValue(), covered, att.estimate());
         perWorld.add(List.of(dir.getFileName().toString(), SpreadsheetCells.exact(seconds),
             r.group(), vcov, Long.toString(r.treatedUnits()), Long.toString(r.cohorts()),
             SpreadsheetCells.exact(t == null ? Double.NaN : t),
@@ -125,8 +133,9 @@ public final class PretrendBenchmark {
       System.err.printf("pretrend: %s in %.1f s%n", dir.getFileName(), seconds);
       CoverageBenchmark.deleteTree(tmp);
       // rewritten after every world: an interrupted run leaves the worlds done so far
-      write(out, tallies, perWorld);
+      write(out, perWorld);
     }
+    write(out, perWorld);
     spark.stop();
   }
 
@@ -154,16 +163,40 @@ public final class PretrendBenchmark {
     return SpreadsheetCells.text(String.join(" ", b));
   }
 
-  private static void write(Path out, Map<String, Tally> tallies, List<List<String>> perWorld) {
+  /** Writes both files; the summary from the per-world rows. */
+  private static void write(Path out, List<List<String>> perWorld) {
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    for (List<String> w : perWorld) {
+      tallies.computeIfAbsent(w.get(2) + "\u0000" + w.get(3),
+          k -> new Tally(w.get(2), w.get(3), number(w.get(6))))
+          .add(number(w.get(12)), number(w.get(13)), Boolean.parseBoolean(w.get(9)),
+              number(w.get(7)));
+    }
     List<List<String>> rows = new ArrayList<>();
     tallies.values().forEach(t -> rows.add(t.row()));
     CsvTableWriter.write(out.resolve("pretrend.csv"), List.of("destination", "vcov", "worlds",
         "chi2_reject_5pct", "boot_reject_5pct", "boot_worlds", "att_coverage", "mean_att",
         "truth"), rows);
-    CsvTableWriter.write(out.resolve("pretrend_worlds.csv"), List.of("world", "seconds",
-        "destination", "vcov", "treated_pairs", "cohorts", "truth", "att", "att_std_error",
-        "att_covered", "pretrend_wald", "pretrend_df", "pretrend_p_value",
-        "pretrend_boot_p_value", "rvr_min_eigenvalue", "rvr_max_eigenvalue", "bins"), perWorld);
+    CsvTableWriter.write(out.resolve(WORLDS_FILE), WORLD_COLUMNS, perWorld);
+  }
+
+  private static double number(String cell) {
+    return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+  }
+
+  /** The per-world rows of an earlier run, or none. */
+  private static List<List<String>> readWorlds(Path file) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      return rows;
+    }
+    try (java.io.Reader in = Files.newBufferedReader(file)) {
+      for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+          .setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+        rows.add(new ArrayList<>(r.toList()));
+      }
+    }
+    return rows;
   }
 
   /** Rejections and coverage of one destination. */

@@ -62,6 +62,23 @@ public record BootstrapWeights(double[][] draws, boolean enumerated, String kind
     return n / (double) stars.length;
   }
 
+  /**
+   * The p-value to report from a share of exceeding draws: the share itself (as fwildclusterboot
+   * and boottest count: draws strictly more extreme than the observed statistic), except that a
+   * share of 0 is reported as the smallest p-value the draws can resolve, counting the observed
+   * statistic as one draw: 1/(B+1) for B random draws (Davison and Hinkley 1997, eq. 4.11), 1/2^G
+   * for the 2^G enumerated sign patterns (the observed statistic is the all +1 pattern, already
+   * among them). So p = 0 is never written; a reported p equal to {@link #floor()} reads "at most".
+   */
+  public double reported(double share) {
+    return share > 0 ? share : floor();
+  }
+
+  /** The smallest reportable p-value of these draws (see {@link #reported(double)}). */
+  public double floor() {
+    return enumerated ? 1.0 / count() : 1.0 / (count() + 1);
+  }
+
   /** Relative tolerance under which a bootstrap statistic ties the observed one. */
   static final double TIE = 1e-9;
 }

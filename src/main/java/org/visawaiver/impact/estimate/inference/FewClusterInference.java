@@ -104,11 +104,11 @@ public final class FewClusterInference {
           double[] ci = curves[t].interval(LEVEL);
           low[a] = ci[0];
           high[a] = ci[1];
-          p[a] = curves[t].pValue(0);
+          p[a] = w.reported(curves[t].pValue(0));
           if (boot.restrictedPpml()) {
             Scores rs = restrictedScores(frame, fit, a, dim, levels, settings, model, notes);
             if (rs != null) {
-              p[a] = ScoreBootstrap.restrictedPValue(rs.scores(), rs.shares(), w);
+              p[a] = w.reported(ScoreBootstrap.restrictedPValue(rs.scores(), rs.shares(), w));
             }
           }
         }
@@ -144,7 +144,7 @@ public final class FewClusterInference {
         WildClusterRestricted wcr = new WildClusterRestricted(sums, bread, beta, spread, w);
         for (int a : booted) {
           WildClusterRestricted.TermTest t = wcr.term(a);
-          p[a] = t.pValue(0);
+          p[a] = w.reported(t.pValue(0));
           double[] ci = t.interval(LEVEL);
           low[a] = ci[0];
           high[a] = ci[1];
@@ -179,14 +179,23 @@ public final class FewClusterInference {
    * regressors, e.g. the event study's pre-trend restriction) under one-way clustering, with the
    * draws of {@code boot} whatever its {@code terms}: OLS the restricted wild cluster bootstrap
    * ({@link WildClusterRestricted#waldPValue}, exact spread terms under the same rule as the term
-   * bootstrap), PPML the score bootstrap ({@link ScoreBootstrap#waldPValue}). NaN when the variance
-   * is not one-way clustered, there is no restriction or the clusters exceed max-clusters.
+   * bootstrap), PPML the restricted score bootstrap ({@link #restrictedJointBootPValue}: one PPML
+   * refit under the restriction; the unrestricted score bootstrap of the Wald statistic
+   * over-rejects with few treated clusters, docs/estimation.md). NaN when the variance is not
+   * one-way clustered, there is no restriction or the clusters exceed max-clusters.
    */
   public static double jointWaldBootPValue(ModelFrame frame, WeightedFit fit, VcovSpec vcov,
       boolean poisson, List<String> nestedFe, EstimationSettings settings, BootstrapSettings boot,
       double[][] r) {
     if (r.length == 0 || !(vcov instanceof VcovSpec.Cluster cl) || cl.dimensions().size() != 1) {
       return Double.NaN;
+    }
+    if (poisson) {
+      List<String> notes = new ArrayList<>();
+      double p = restrictedJointBootPValue(frame, fit, vcov, settings, boot, r,
+          "joint restriction", notes);
+      notes.forEach(n -> LOG.warn("{}", n));
+      return p;
     }
     int dim = frame.clusterNames().indexOf(cl.dimensions().get(0).name());
     int levels = (int) frame.clusterLevels()[dim];
@@ -197,13 +206,6 @@ public final class FewClusterInference {
     }
     int gs = sums.clusters();
     BootstrapWeights w = BootstrapWeights.of(gs, boot);
-    if (poisson) {
-      double[][] s = new double[r.length][];
-      for (int q = 0; q < r.length; q++) {
-        s[q] = sums.scores(Linear.times(fit.bread(), r[q]));
-      }
-      return ScoreBootstrap.waldPValue(Linear.times(r, pc.beta()), s, sums.shares(), w);
-    }
     Map<Integer, double[][][]> spread = Map.of();
     if (!nestedFe.containsAll(frame.layout().names()) && gs <= boot.spreadClusters()
         && frame.observations() * gs <= SPREAD_CELLS) {
@@ -294,20 +296,99 @@ public final class FewClusterInference {
           + "restricted fit would have no regressor left");
       return null;
     }
-    int[] rest = new int[k - 1];
+    double[][] basis = new double[k - 1][k];
     List<String> restTerms = new ArrayList<>();
     for (int m = 0, u = 0; m < k; m++) {
       if (m != a) {
-        rest[u++] = idx[m];
+        basis[u++][m] = 1;
         restTerms.add(frame.terms().get(idx[m]));
       }
     }
-    ClusterMoments s;
+    ClusterMoments s = restrictedMoments(frame, fit, basis, restTerms, dim, levels, settings,
+        model + " without " + name, "restricted score bootstrap of " + name, notes);
+    if (s == null) {
+      return null;
+    }
+    return new Scores(s.scores(Linear.column(Linear.inverse(information(s)), a)), s.shares());
+  }
+
+  /**
+   * Bootstrap p-value of the joint hypothesis R b = 0 for PPML by the restricted score bootstrap
+   * (Kline and Santos 2012; boottest's multi-constraint score test): PPML refitted under the
+   * restriction (b = N γ with N an orthonormal basis of R's null space: one fit with the k - q
+   * columns X N), all kept regressors demeaned with the restricted weights μ̃, cluster scores
+   * s_g = R A Σ_{i in g} (y - μ̃) x̃ with A the information inverse at μ̃; the statistic of a
+   * draw is N_v'(Σ J J')^-1 N_v ({@link ScoreBootstrap#restrictedWaldPValue}), the observed one
+   * that of the all +1 draw (the cluster-robust score statistic). NaN (with a note) when the
+   * restricted fit fails or the variance is not one-way clustered.
+   */
+  public static double restrictedJointBootPValue(ModelFrame frame, WeightedFit fit, VcovSpec vcov,
+      EstimationSettings settings, BootstrapSettings boot, double[][] r, String model,
+      List<String> notes) {
+    if (r.length == 0 || !(vcov instanceof VcovSpec.Cluster cl) || cl.dimensions().size() != 1) {
+      return Double.NaN;
+    }
+    int dim = frame.clusterNames().indexOf(cl.dimensions().get(0).name());
+    int levels = (int) frame.clusterLevels()[dim];
+    int k = r[0].length;
+    org.apache.commons.math3.linear.RealMatrix rm =
+        new org.apache.commons.math3.linear.Array2DRowRealMatrix(r, false);
+    // R'R is k x k (the compact SVD of R itself has no null-space vectors): its singular vectors
+    // beyond R's rank span R's null space
+    org.apache.commons.math3.linear.SingularValueDecomposition svd =
+        new org.apache.commons.math3.linear.SingularValueDecomposition(
+            rm.transpose().multiply(rm));
+    int rank = svd.getRank();
+    double[][] v = svd.getV().getData();
+    double[][] basis = new double[k - rank][k];
+    List<String> names = new ArrayList<>();
+    for (int u = 0; u < k - rank; u++) {
+      for (int m = 0; m < k; m++) {
+        basis[u][m] = v[m][rank + u];
+      }
+      names.add("restricted_" + u);
+    }
+    ClusterMoments s = restrictedMoments(frame, fit, basis, names, dim, levels, settings,
+        model + " under the joint restriction", "restricted joint score bootstrap", notes);
+    if (s == null || s.clusters() > boot.maxClusters()) {
+      return Double.NaN;
+    }
+    double[][] a = Linear.inverse(information(s));
+    double[][] scores = new double[r.length][];
+    for (int q = 0; q < r.length; q++) {
+      scores[q] = s.scores(Linear.times(a, r[q]));
+    }
+    return ScoreBootstrap.restrictedWaldPValue(scores, s.shares(),
+        BootstrapWeights.of(s.clusters(), boot));
+  }
+
+  private static double[][] information(ClusterMoments s) {
+    int k = s.k();
+    double[][] info = new double[k][k];
+    for (double[] xx : s.xx()) {
+      for (int m = 0; m < k * k; m++) {
+        info[m / k][m % k] += xx[m];
+      }
+    }
+    return info;
+  }
+
+  /**
+   * The per-cluster sums of every kept regressor at the PPML fit restricted to b = basis' γ
+   * (rows of {@code basis}: the restricted fit's regressors as combinations of the kept ones; a
+   * unit row is the regressor itself), the regressors demeaned with the restricted weights. Null
+   * (with a note starting {@code what}) when the restricted fit fails.
+   */
+  private static ClusterMoments restrictedMoments(ModelFrame frame, WeightedFit fit,
+      double[][] basis, List<String> restTerms, int dim, int levels, EstimationSettings settings,
+      String label, String what, List<String> notes) {
+    int[] idx = LeastSquares.indices(fit.kept());
+    int k = idx.length;
     try (CacheScope cache = new CacheScope()) {
       Blocks<Block> restricted = cache.own(frame.blocks().map(b -> {
-        double[][] x = new double[rest.length][];
-        for (int m = 0; m < rest.length; m++) {
-          x[m] = b.x[rest[m]];
+        double[][] x = new double[basis.length][];
+        for (int u = 0; u < basis.length; u++) {
+          x[u] = combination(b, basis[u], idx);
         }
         return b.withRegressors(x);
       }));
@@ -316,9 +397,9 @@ public final class FewClusterInference {
           frame.dropped(), List.of());
       WeightedFit rfit;
       try {
-        rfit = PoissonIrls.fit(rframe, settings, model + " without " + name);
+        rfit = PoissonIrls.fit(rframe, settings, label);
       } catch (EstimationException e) {
-        notes.add("restricted score bootstrap of " + name + " not computed: " + e.getMessage());
+        notes.add(what + " not computed: " + e.getMessage());
         return null;
       }
       cache.own(rfit.blocks());
@@ -332,15 +413,33 @@ public final class FewClusterInference {
       }
       Demeaner.Solution sol = new Demeaner(at, frame.layout(), settings.demeanTol(),
           settings.demeanMaxIterations()).solve(cols, warm);
-      s = ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
+      return ClusterMomentsPass.of(at, frame.layout().offsets(), sol.coef(), idx,
           fit.beta(), null, dim, levels);
     }
-    double[][] info = new double[k][k];
-    for (double[] xx : s.xx()) {
-      for (int m = 0; m < k * k; m++) {
-        info[m / k][m % k] += xx[m];
+  }
+
+  /** Σ_m w_m x_{idx[m]} of a block; the column itself (not a copy) for a unit w. */
+  private static double[] combination(Block b, double[] w, int[] idx) {
+    int nonzero = -1;
+    int count = 0;
+    for (int m = 0; m < w.length; m++) {
+      if (w[m] != 0) {
+        nonzero = m;
+        count++;
       }
     }
-    return new Scores(s.scores(Linear.column(Linear.inverse(info), a)), s.shares());
+    if (count == 1 && w[nonzero] == 1) {
+      return b.x[idx[nonzero]];
+    }
+    double[] z = new double[b.n];
+    for (int m = 0; m < w.length; m++) {
+      if (w[m] != 0) {
+        double[] x = b.x[idx[m]];
+        for (int i = 0; i < z.length; i++) {
+          z[i] += w[m] * x[i];
+        }
+      }
+    }
+    return z;
   }
 }

@@ -35,7 +35,10 @@ public final class ScoreBootstrap {
     return out;
   }
 
-  /** Restricted score bootstrap: p of H0 from the scores at the restricted estimate. */
+  /**
+   * Restricted score bootstrap: p of H0 from the scores at the restricted estimate (the share of
+   * exceeding draws; 0 possible, see {@link BootstrapWeights#reported(double)}).
+   */
   public static double restrictedPValue(double[] scores, double[] shares, BootstrapWeights w) {
     double[] t = stars(scores, shares, w);
     return BootstrapWeights.exceedShare(t, rao(scores, shares));
@@ -57,7 +60,8 @@ public final class ScoreBootstrap {
 
   /**
    * Bootstrap p of the Wald test H0: Rβ = 0 from unrestricted scores: directions' cluster scores
-   * s[a][g], W = (Rβ̂)'(Σ_g s_g s_g')^-1 (Rβ̂) against N_v'(Σ_g J_g J_g')^-1 N_v.
+   * s[a][g], W = (Rβ̂)'(Σ_g s_g s_g')^-1 (Rβ̂) against N_v'(Σ_g J_g J_g')^-1 N_v; never 0
+   * ({@link BootstrapWeights#reported(double)}).
    */
   public static double waldPValue(double[] rb, double[][] s, double[] shares,
       BootstrapWeights weights) {
@@ -71,31 +75,54 @@ public final class ScoreBootstrap {
         }
       }
     }
-    double observed = Linear.quadratic(rb, Linear.inverse(meat), rb);
+    return exceedShare(s, shares, weights, Linear.quadratic(rb, Linear.inverse(meat), rb));
+  }
+
+  /**
+   * Restricted score bootstrap p of a joint hypothesis: s[a][g] the clusters' scores of each
+   * restriction at the restricted estimate; the observed statistic is the all +1 draw's, the
+   * multi-restriction cluster-robust score statistic (one restriction: {@link #rao} squared).
+   */
+  public static double restrictedWaldPValue(double[][] s, double[] shares,
+      BootstrapWeights weights) {
+    double[] ones = new double[shares.length];
+    Arrays.fill(ones, 1);
+    return exceedShare(s, shares, weights, statistic(ones, s, shares));
+  }
+
+  private static double exceedShare(double[][] s, double[] shares, BootstrapWeights weights,
+      double observed) {
     int exceed = 0;
     for (double[] v : weights.draws()) {
-      double[] num = new double[q];
-      for (int a = 0; a < q; a++) {
-        for (int g = 0; g < gs; g++) {
-          num[a] += v[g] * s[a][g];
-        }
-      }
-      double[][] vs = new double[q][q];
-      double[] j = new double[q];
-      for (int g = 0; g < gs; g++) {
-        for (int a = 0; a < q; a++) {
-          j[a] = v[g] * s[a][g] - shares[g] * num[a];
-        }
-        for (int a = 0; a < q; a++) {
-          for (int e = 0; e < q; e++) {
-            vs[a][e] += j[a] * j[e];
-          }
-        }
-      }
-      if (Linear.quadratic(num, Linear.inverse(vs), num) > observed * (1 + BootstrapWeights.TIE)) {
+      if (statistic(v, s, shares) > observed * (1 + BootstrapWeights.TIE)) {
         exceed++;
       }
     }
-    return exceed / (double) weights.count();
+    return weights.reported(exceed / (double) weights.count());
+  }
+
+  /** N_v'(Σ_g J_g J_g')^-1 N_v, N_v = Σ_g v_g s_g, J_g = v_g s_g - c_g N_v. */
+  private static double statistic(double[] v, double[][] s, double[] shares) {
+    int q = s.length;
+    int gs = shares.length;
+    double[] num = new double[q];
+    for (int a = 0; a < q; a++) {
+      for (int g = 0; g < gs; g++) {
+        num[a] += v[g] * s[a][g];
+      }
+    }
+    double[][] vs = new double[q][q];
+    double[] j = new double[q];
+    for (int g = 0; g < gs; g++) {
+      for (int a = 0; a < q; a++) {
+        j[a] = v[g] * s[a][g] - shares[g] * num[a];
+      }
+      for (int a = 0; a < q; a++) {
+        for (int e = 0; e < q; e++) {
+          vs[a][e] += j[a] * j[e];
+        }
+      }
+    }
+    return Linear.quadratic(num, Linear.inverse(vs), num);
   }
 }

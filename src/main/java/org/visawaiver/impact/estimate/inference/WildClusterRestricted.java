@@ -76,7 +76,8 @@ public final class WildClusterRestricted {
   }
 
   /**
-   * Bootstrap p-value of the Wald test of H0: R β = 0 (rows of R over the kept regressors):
+   * Bootstrap p-value of the Wald test of H0: R β = 0 (rows of R over the kept regressors; never 0,
+   * see {@link BootstrapWeights#reported(double)}):
    * W = (Rβ̂)'(Σ_g s_g s_g')^-1 (Rβ̂) against the same statistic of every draw (small-sample factors
    * cancel).
    */
@@ -138,7 +139,7 @@ public final class WildClusterRestricted {
         exceed++;
       }
     }
-    return exceed / (double) weights.count();
+    return weights.reported(exceed / (double) weights.count());
   }
 
   private static double[] unit(int k, int j) {

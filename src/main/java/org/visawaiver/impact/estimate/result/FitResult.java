@@ -41,7 +41,8 @@ import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
  *     structure), aligned with terms; empty otherwise
  * @param inference treated and effective clusters, bootstrap p-values and intervals
  * @param interval which interval ci_low/ci_high hold and scenarios draw from: cluster |
- *     cluster_bc | wild_bootstrap (cluster for a term without that interval)
+ *     cluster_bc | cluster_bc_t | wild_bootstrap (the model's own for a term without that
+ *     interval; see {@link #interval(int, String)})
  */
 public record FitResult(
     String model,
@@ -70,6 +71,7 @@ public record FitResult(
   public static final String CLUSTER = "cluster";
   public static final String CLUSTER_BC = "cluster_bc";
   public static final String WILD_BOOTSTRAP = "wild_bootstrap";
+  public static final String CLUSTER_BC_T = "cluster_bc_t";
 
   public FitResult {
     terms = List.copyOf(terms);
@@ -172,29 +174,73 @@ public record FitResult(
 
   /**
    * The interval ci_low/ci_high report for term i, with the estimate and standard error scenarios
-   * draw from: wild_bootstrap (centre β̂, SE implied by the interval, (high - low) / (2 x critical
-   * value)), cluster_bc (estimate_bc ± critical value x std_error_bc) or the model's own variance.
-   * A term without the configured interval gets the model's own.
+   * draw from (see {@link #interval(int, String)}); a term without the configured interval gets
+   * the model's own.
    */
   private Reported reported(int i) {
+    return interval(i, interval);
+  }
+
+  /**
+   * Term i's 95% interval of the given type, or the model's own (cluster, iid or hetero) where
+   * that type does not exist for the term:
+   * <ul>
+   *   <li>cluster: estimate ± critical value x std_error;
+   *   <li>cluster_bc: estimate_bc ± critical value x std_error_bc (Weidner-Zylkin);
+   *   <li>cluster_bc_t: estimate_bc ± t_{0.975}(G* - 1) x std_error_bc, with G* the term's
+   *       effective clusters (Carter, Schnepel and Steigerwald 2017) as degrees of freedom (at
+   *       least 1, at most the model's own), estimate and std_error where there is no
+   *       Weidner-Zylkin correction; scenarios draw with the SE it implies;
+   *   <li>wild_bootstrap: boot_ci_low/high (centre β̂, SE implied by the interval,
+   *       (high - low) / (2 x critical value)). An unbounded bootstrap interval is reported as it
+   *       is (an infinite end, written as an empty cell); scenarios then draw with the cluster SE.
+   * </ul>
+   */
+  public Reported interval(int i, String type) {
     double crit = critical();
     double b = coefficients[i];
     double se = Math.sqrt(vcov[i][i]);
     TermInference ti = inference.term(i);
-    if (interval.equals(WILD_BOOTSTRAP) && Double.isFinite(ti.bootLow())
-        && Double.isFinite(ti.bootHigh())) {
-      return new Reported(WILD_BOOTSTRAP, b, (ti.bootHigh() - ti.bootLow()) / (2 * crit),
-          ti.bootLow(), ti.bootHigh());
+    if (type.equals(WILD_BOOTSTRAP) && ti.hasInterval()) {
+      boolean bounded = Double.isFinite(ti.bootLow()) && Double.isFinite(ti.bootHigh());
+      return new Reported(WILD_BOOTSTRAP, b,
+          bounded ? (ti.bootHigh() - ti.bootLow()) / (2 * crit) : se, ti.bootLow(),
+          ti.bootHigh());
     }
     double bc = estimateBc(i);
     double sbc = stdErrorBc(i);
-    if (interval.equals(CLUSTER_BC) && Double.isFinite(bc) && Double.isFinite(sbc)) {
+    boolean corrected = Double.isFinite(bc) && Double.isFinite(sbc);
+    if (type.equals(CLUSTER_BC) && corrected) {
       return new Reported(CLUSTER_BC, bc, sbc, bc - crit * sbc, bc + crit * sbc);
+    }
+    if (type.equals(CLUSTER_BC_T) && Double.isFinite(ti.effectiveClusters())) {
+      double centre = corrected ? bc : b;
+      double s = corrected ? sbc : se;
+      double q = effectiveCritical(ti.effectiveClusters(), correction.residualDf());
+      return new Reported(CLUSTER_BC_T, centre, s * q / crit, centre - q * s, centre + q * s);
     }
     return new Reported(modelInterval(), b, se, b - crit * se, b + crit * se);
   }
 
-  private record Reported(String interval, double estimate, double stdError, double low,
+  /**
+   * The 97.5% quantile of t(G* - 1), the degrees of freedom at least 1 and at most the model's
+   * own (residualDf, infinite for PPML).
+   */
+  public static double effectiveCritical(double effectiveClusters, double residualDf) {
+    double df = Math.min(Math.max(effectiveClusters - 1, 1), residualDf);
+    return new TDistribution(df).inverseCumulativeProbability(0.5 + LEVEL / 2);
+  }
+
+  /**
+   * One reported interval.
+   *
+   * @param interval its type (the model's own where the asked type does not exist)
+   * @param estimate its centre, the estimate scenarios draw around
+   * @param stdError the SE scenarios draw with
+   * @param low lower end (-infinity when unbounded)
+   * @param high upper end (+infinity when unbounded)
+   */
+  public record Reported(String interval, double estimate, double stdError, double low,
       double high) {}
 
   /** Weidner-Zylkin bias of term i (to subtract); NaN where it does not apply. */

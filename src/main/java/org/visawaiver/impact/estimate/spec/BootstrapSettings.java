@@ -12,8 +12,9 @@ import java.util.List;
  *     | webb
  * @param terms which terms get a bootstrap p-value and interval: waiver (the waiver terms) | all |
  *     none
- * @param restrictedPpml PPML p-value from the restricted score bootstrap (one refit per term,
- *     Kline and Santos 2012 as boottest); false: from the unrestricted one (no refit)
+ * @param restrictedPpml PPML p-value from the restricted score bootstrap at the exact restricted
+ *     estimate (one refit per term, Kline and Santos 2012 as boottest; the default); false: at
+ *     the one-step restricted estimate the interval inverts (no refit, approximate)
  * @param maxClusters bootstrap only when the clusters are at most this many (the cost grows with
  *     G² per draw); more clusters make the cluster-robust interval reliable anyway
  * @param spreadClusters OLS with fixed effects not nested in the clusters: exact WCR (each
@@ -21,7 +22,7 @@ import java.util.List;
  *     are at most this many clusters; above it the bootstrap runs on the regression with the
  *     fixed effects partialled out
  * @param interval which interval ci_low/ci_high hold and scenarios draw from: cluster |
- *     cluster_bc | wild_bootstrap
+ *     cluster_bc | cluster_bc_t | wild_bootstrap
  */
 public record BootstrapSettings(int draws, long seed, String weights, String terms,
     boolean restrictedPpml, int maxClusters, int spreadClusters, String interval) {
@@ -31,7 +32,9 @@ public record BootstrapSettings(int draws, long seed, String weights, String ter
   public static final String CLUSTER = "cluster";
   public static final String CLUSTER_BC = "cluster_bc";
   public static final String WILD_BOOTSTRAP = "wild_bootstrap";
-  public static final List<String> INTERVALS = List.of(CLUSTER, CLUSTER_BC, WILD_BOOTSTRAP);
+  public static final String CLUSTER_BC_T = "cluster_bc_t";
+  public static final List<String> INTERVALS = List.of(CLUSTER, CLUSTER_BC, CLUSTER_BC_T,
+      WILD_BOOTSTRAP);
 
   public BootstrapSettings {
     if (draws < 99) {

@@ -59,6 +59,22 @@ class BootstrapPiecesTest {
   }
 
   @Test
+  void aPValueOfZeroIsReportedAsTheSmallestTheDrawsResolve() {
+    // enumerated: 2^3 = 8 sign patterns, the observed statistic is one of them
+    BootstrapWeights e = BootstrapWeights.of(3, settings(9999, "auto"));
+    assertEquals(1.0 / 8, e.reported(0));
+    assertEquals(3.0 / 8, e.reported(3.0 / 8));
+    // B random draws: the observed statistic counts as draw B + 1
+    BootstrapWeights r = BootstrapWeights.of(20, settings(999, "auto"));
+    assertEquals(1.0 / 1000, r.reported(0));
+    assertEquals(0.5, r.reported(0.5));
+    // the bootstrap Wald test of a hypothesis no draw comes near: floor, not 0
+    double[][] s = {{1, 2, 4}};
+    double[] shares = {1 / 3.0, 1 / 3.0, 1 / 3.0};
+    assertEquals(1.0 / 8, ScoreBootstrap.waldPValue(new double[] {1e6}, s, shares, e));
+  }
+
+  @Test
   void effectiveClustersAreGForEqualScoresAndOneForADominantCluster() {
     assertEquals(12, EffectiveClusters.of(new double[] {1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1}),
         1e-12);
@@ -91,8 +107,8 @@ class BootstrapPiecesTest {
         + "nothing was estimated", e.getMessage());
     e = assertThrows(EstimationException.class,
         () -> new BootstrapSettings(9999, 7, "auto", "all", false, 1000, 150, "bca"));
-    assertEquals("estimate.interval must be one of [cluster, cluster_bc, wild_bootstrap], found "
-        + "\"bca\"; nothing was estimated", e.getMessage());
+    assertEquals("estimate.interval must be one of [cluster, cluster_bc, cluster_bc_t, "
+        + "wild_bootstrap], found \"bca\"; nothing was estimated", e.getMessage());
     e = assertThrows(EstimationException.class, () -> settings(10, "auto"));
     assertEquals("estimate.bootstrap.draws must be at least 99, found 10; the bootstrap p-values "
         + "would be too coarse; nothing was estimated", e.getMessage());
