@@ -121,7 +121,7 @@ public final class BenchEstimate {
       if (parquet) {
         panelFile = Files.createTempDirectory("bench-estimate").resolve("bench_panel_" + n + ".parquet");
         panel = ParquetPanels.writeAndRead(spark, SyntheticPanel.generate(spark, shape, SEED,
-            spark.sparkContext().defaultParallelism()), panelFile);
+            ParquetPanels.partitions(n, spark.sparkContext().defaultParallelism())), panelFile);
         actual = panel.count();
       } else {
         panel = SyntheticPanel.generate(spark, shape, SEED,
