@@ -68,7 +68,8 @@ public final class Pipeline {
             () -> {
               List<ModelResult> fitted = EstimationStep.run(spark, panel, config, out);
               TransferTable.write(out.resolve("estimates"), fitted,
-                  ScenarioSettings.pooledOver(config.section("scenario")));
+                  ScenarioSettings.pooledOver(config.section("scenario")),
+                  ScenarioSettings.tauPriorScale(config.section("scenario")));
               return fitted;
             },
             m -> m.size() + " model(s) written to " + out.resolve("estimates"));

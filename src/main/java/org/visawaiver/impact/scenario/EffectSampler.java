@@ -9,7 +9,9 @@ import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.visawaiver.impact.config.InputException;
 import org.visawaiver.impact.estimate.result.ModelResult;
+import org.visawaiver.impact.scenario.transfer.NormalMixture;
 import org.visawaiver.impact.scenario.transfer.RegimeTerm;
+import org.visawaiver.impact.scenario.transfer.TauPosterior;
 import org.visawaiver.impact.scenario.transfer.TransferEffect;
 import org.visawaiver.impact.domain.PanelColumns;
 import org.visawaiver.impact.domain.ReferenceStay;
@@ -159,16 +161,23 @@ final class EffectSampler {
    */
   static EffectDraws draw(
       EffectSource source, int draws, ModelResult model, List<String> pooledOver, RandomGenerator rng) {
+    return draw(source, draws, model, pooledOver, TauPosterior.DEFAULT_SCALE, rng);
+  }
+
+  /**
+   * As above; {@code effect-from = predictive} draws tau from its posterior under a half-normal
+   * prior with scale {@code tauPriorScale} ({@link TauPosterior}), then {@code theta_new} jointly
+   * with the other terms from the normal given that tau.
+   */
+  static EffectDraws draw(
+      EffectSource source, int draws, ModelResult model, List<String> pooledOver, double tauPriorScale,
+      RandomGenerator rng) {
     if (source instanceof EffectSource.Fixed f) {
       double[] theta = new double[draws];
       Arrays.fill(theta, f.logPoints());
       return new EffectDraws(theta, Map.of(), f.label(), true);
     }
     List<String> others = otherTerms(model);
-    double[] mean;
-    double[][] cov;
-    double[] weights;
-    String label;
     if (source instanceof EffectSource.Predictive) {
       TransferEffect t;
       try {
@@ -178,50 +187,39 @@ final class EffectSampler {
             + " the waiver effects of " + pooledOver + "; use effect-from = VNM or a number; no scenarios were"
             + " projected", e);
       }
-      TransferEffect.Joint j = t.joint(others);
-      mean = j.mean();
-      cov = j.cov();
+      return predictive(t, model, others, tauPriorScale, draws, rng);
+    }
+    double[] weights;
+    String label;
+    List<String> waiverDestinations;
+    if (source instanceof EffectSource.Borrowed b) {
+      waiverDestinations = List.of(b.destination());
       weights = new double[] {1.0};
-      label = String.format(Locale.ROOT, "%s predictive (DerSimonian-Laird over %s: mu %.4f, tau2 %.4f, sd %.4f)",
-          model.model(), String.join(" ", pooledOver), t.summary().mu(), t.summary().tau2(),
-          Math.sqrt(cov[0][0]));
+      label = model.model() + " " + WaiverTerms.of(b.destination());
     } else {
-      List<String> waiverDestinations;
-      if (source instanceof EffectSource.Borrowed b) {
-        waiverDestinations = List.of(b.destination());
-        weights = new double[] {1.0};
-        label = model.model() + " " + WaiverTerms.of(b.destination());
-      } else {
-        waiverDestinations = pooledOver;
-        weights = pooledWeights(model, pooledOver);
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < weights.length; i++) {
-          parts.add(pooledOver.get(i) + " " + String.format(Locale.ROOT, "%.3f", weights[i]));
-        }
-        label = model.model() + " pooled (" + String.join(", ", parts) + ")";
+      waiverDestinations = pooledOver;
+      weights = pooledWeights(model, pooledOver);
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < weights.length; i++) {
+        parts.add(pooledOver.get(i) + " " + String.format(Locale.ROOT, "%.3f", weights[i]));
       }
-      List<String> terms = new ArrayList<>();
-      waiverDestinations.forEach(d -> terms.add(WaiverTerms.of(d)));
-      terms.addAll(others);
-      double[] b = model.coefficients();
-      double[][] v = model.vcov();
-      mean = new double[terms.size()];
-      cov = new double[terms.size()][terms.size()];
-      for (int i = 0; i < terms.size(); i++) {
-        int ti = model.indexOf(terms.get(i));
-        mean[i] = b[ti];
-        for (int k = 0; k < terms.size(); k++) {
-          cov[i][k] = v[ti][model.indexOf(terms.get(k))];
-        }
+      label = model.model() + " pooled (" + String.join(", ", parts) + ")";
+    }
+    List<String> terms = new ArrayList<>();
+    waiverDestinations.forEach(d -> terms.add(WaiverTerms.of(d)));
+    terms.addAll(others);
+    double[] b = model.coefficients();
+    double[][] v = model.vcov();
+    double[] mean = new double[terms.size()];
+    double[][] cov = new double[terms.size()][terms.size()];
+    for (int i = 0; i < terms.size(); i++) {
+      int ti = model.indexOf(terms.get(i));
+      mean[i] = b[ti];
+      for (int k = 0; k < terms.size(); k++) {
+        cov[i][k] = v[ti][model.indexOf(terms.get(k))];
       }
     }
-    List<String> names = new ArrayList<>(source instanceof EffectSource.Predictive ? List.of("theta_new") : List.of());
-    if (!(source instanceof EffectSource.Predictive)) {
-      names.addAll(source instanceof EffectSource.Borrowed b ? List.of(WaiverTerms.of(b.destination()))
-          : pooledOver.stream().map(WaiverTerms::of).toList());
-    }
-    names.addAll(others);
-    double[][] beta = sampler(model, names, mean, cov).draw(draws, rng);
+    double[][] beta = sampler(model, terms, mean, cov).draw(draws, rng);
     double[] theta = new double[draws];
     for (int d = 0; d < draws; d++) {
       double x = 0;
@@ -234,6 +232,59 @@ final class EffectSampler {
     for (int i = 0; i < others.size(); i++) {
       drawn.put(others.get(i), beta[weights.length + i]);
     }
+    return new EffectDraws(theta, drawn, label, false);
+  }
+
+  /**
+   * The predictive draws: per draw, tau from its grid posterior (one uniform, inverse cdf), then
+   * {@code [theta_new, others]} from the joint normal given tau (TransferEffect.joint with the GLS
+   * weights a(tau)); draw by draw, so the first n draws are the same for any number of draws.
+   */
+  private static EffectDraws predictive(
+      TransferEffect t, ModelResult model, List<String> others, double tauPriorScale, int draws,
+      RandomGenerator rng) {
+    TauPosterior posterior;
+    try {
+      posterior = t.posterior(tauPriorScale);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("estimates: model " + model.model() + ": " + e.getMessage() + "; effect-from ="
+          + " predictive cannot integrate over tau; use effect-from = pooled or a number; no scenarios were"
+          + " projected", e);
+    }
+    double[] grid = posterior.grid();
+    double[] cumulative = posterior.probabilities();
+    for (int g = 1; g < cumulative.length; g++) {
+      cumulative[g] += cumulative[g - 1];
+    }
+    List<String> names = new ArrayList<>(List.of("theta_new"));
+    names.addAll(others);
+    JointNormalSampler[] samplers = new JointNormalSampler[grid.length];
+    double[] theta = new double[draws];
+    double[][] other = new double[others.size()][draws];
+    for (int d = 0; d < draws; d++) {
+      double u = rng.nextDouble();
+      int g = Arrays.binarySearch(cumulative, u);
+      g = Math.min(grid.length - 1, g >= 0 ? g : -g - 1);
+      if (samplers[g] == null) {
+        TransferEffect.Joint j = t.joint(others, posterior.weights(g), grid[g] * grid[g]);
+        samplers[g] = sampler(model, names, j.mean(), j.cov());
+      }
+      double[][] x = samplers[g].draw(1, rng);
+      theta[d] = x[0][0];
+      for (int i = 0; i < others.size(); i++) {
+        other[i][d] = x[i + 1][0];
+      }
+    }
+    Map<String, double[]> drawn = new LinkedHashMap<>();
+    for (int i = 0; i < others.size(); i++) {
+      drawn.put(others.get(i), other[i]);
+    }
+    NormalMixture pred = posterior.predictive();
+    String label = String.format(Locale.ROOT,
+        "%s predictive (Bayesian random effects over %s, tau ~ half-normal(%s): tau median %.4f, mu %.4f,"
+            + " sd %.4f)",
+        model.model(), String.join(" ", t.destinations()), tauPriorScale, posterior.tauQuantile(0.5), pred.mean(),
+        pred.sd());
     return new EffectDraws(theta, drawn, label, false);
   }
 

@@ -133,7 +133,7 @@ public final class ScenarioProjector {
     }
     String modelName = model == null ? "none" : model.model();
     EffectSampler.EffectDraws drawn =
-        EffectSampler.draw(spec.effect(), draws, model, settings.pooledOver(),
+        EffectSampler.draw(spec.effect(), draws, model, settings.pooledOver(), settings.tauPriorScale(),
             RandomStreams.of(seed, RandomStreams.effectKey(modelName, spec.effect().label())));
     Map<UncertainParameter, double[]> uniforms = uniforms(spec, params, draws);
     double[] discount = new double[horizon];

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.visawaiver.impact.config.InputException;
+import org.visawaiver.impact.scenario.transfer.TauPosterior;
 
 /**
  * The {@code scenario} section of the configuration as typed, validated values.
@@ -22,13 +23,15 @@ import org.visawaiver.impact.config.InputException;
  * @param baselineShocks how the baseline's forecast error is drawn across months
  * @param xlsx whether to write scenarios/scenarios.xlsx as well
  * @param discountRate annual rate of the net present values in scenario_summary.csv
+ * @param tauPriorScale the half-normal prior scale of tau for {@code effect-from = predictive}
  */
 public record ScenarioSettings(
     List<ScenarioSpec> scenarios,
     List<String> pooledOver,
     BaselineShocks baselineShocks,
     boolean xlsx,
-    double discountRate) {
+    double discountRate,
+    double tauPriorScale) {
 
   /** How the baseline forecast error of one origin is drawn over the months of one draw. */
   public enum BaselineShocks {
@@ -47,6 +50,13 @@ public record ScenarioSettings(
   public ScenarioSettings {
     scenarios = List.copyOf(scenarios);
     pooledOver = List.copyOf(pooledOver);
+  }
+
+  /** With the default tau prior scale. */
+  public ScenarioSettings(
+      List<ScenarioSpec> scenarios, List<String> pooledOver, BaselineShocks baselineShocks, boolean xlsx,
+      double discountRate) {
+    this(scenarios, pooledOver, baselineShocks, xlsx, discountRate, TauPosterior.DEFAULT_SCALE);
   }
 
   /** With the default discount rate. */
@@ -105,7 +115,7 @@ public record ScenarioSettings(
         throw new InputException("configuration scenario.discount-rate = " + rate + " must be a number above -1"
             + " (0.05 = 5 % a year); no scenarios were projected");
       }
-      return new ScenarioSettings(specs, pooled, mode, xlsx, rate);
+      return new ScenarioSettings(specs, pooled, mode, xlsx, rate, tauPriorScale(section));
     } catch (ConfigException e) {
       throw new InputException("configuration scenario: " + e.getMessage() + "; no scenarios were projected", e);
     }
@@ -117,6 +127,30 @@ public record ScenarioSettings(
    */
   public static List<String> pooledOver(Config section) {
     return section.hasPath("pooled-over") ? section.getStringList("pooled-over") : List.of("VNM", "THA", "LAO");
+  }
+
+  /**
+   * {@code scenario.tau-prior-scale}: the scale of the half-normal prior of the between-destination
+   * standard deviation tau (log points) in estimates/transfer.csv's bayes_* columns; 0.5 if unset.
+   *
+   * @throws InputException when it is not a positive, finite number
+   */
+  public static double tauPriorScale(Config section) {
+    if (!section.hasPath("tau-prior-scale")) {
+      return TauPosterior.DEFAULT_SCALE;
+    }
+    double s;
+    try {
+      s = section.getDouble("tau-prior-scale");
+    } catch (ConfigException e) {
+      throw new InputException("configuration scenario.tau-prior-scale: " + e.getMessage()
+          + "; expected a positive number of log points, e.g. 0.5; no transfer summary was written", e);
+    }
+    if (!(s > 0) || !Double.isFinite(s)) {
+      throw new InputException("configuration scenario.tau-prior-scale = " + s + " must be a positive number of"
+          + " log points (the half-normal prior scale of tau, e.g. 0.5); no transfer summary was written");
+    }
+    return s;
   }
 
   private static ScenarioSpec spec(Config c, String where, long baseSeed) {

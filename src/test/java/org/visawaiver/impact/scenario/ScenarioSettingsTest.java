@@ -41,6 +41,16 @@ class ScenarioSettingsTest {
   }
 
   @Test
+  void tauPriorScaleDefaultsToHalfALogPointAndMustBePositive() {
+    assertEquals(0.5, ScenarioSettings.tauPriorScale(JobConfig.defaults().section("scenario")), 0.0);
+    assertEquals(0.25, ScenarioSettings.tauPriorScale(section("tau-prior-scale = 0.25")), 0.0);
+    InputException e =
+        assertThrows(InputException.class, () -> ScenarioSettings.tauPriorScale(section("tau-prior-scale = 0")));
+    assertEquals("configuration scenario.tau-prior-scale = 0.0 must be a positive number of log points (the"
+        + " half-normal prior scale of tau, e.g. 0.5); no transfer summary was written", e.getMessage());
+  }
+
+  @Test
   void perScenarioOverridesWin() {
     ScenarioSettings s =
         ScenarioSettings.from(

@@ -19,6 +19,7 @@ import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.fit.ModelFitter;
 import org.visawaiver.impact.estimate.result.FitResult;
 import org.visawaiver.impact.estimate.spec.EstimationSettings;
+import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.io.SpreadsheetCells;
 import org.visawaiver.impact.spark.SparkSessions;
@@ -32,11 +33,13 @@ import org.visawaiver.impact.spark.SparkSessions;
  * ({@link FixestRun}, {@value #FIXEST_THREADS} threads) when Rscript and fixest are installed, and
  * the table gets fixest_fit_seconds, fixest_peak_rss_mb, ratio (ours / fixest), the largest
  * relative coefficient difference, the 1-minute load before each fit and both fits' CPU seconds
- * (less sensitive than wall time to other work on the machine). With --format parquet the panel
+ * (less sensitive than wall time to other work on the machine); our fit then leaves out what
+ * fepois() does not compute (Weidner-Zylkin corrections, wild bootstrap). With --format parquet the panel
  * is written as Parquet to a temporary folder (deleted after the fit) and read back for the fit,
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
  * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
  * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
+ * spark_jobs: the Spark jobs of our fit (model frame, filters, IRLS passes, variance).
  */
 public final class BenchEstimate {
   static final long SEED = 20260101L;
@@ -90,7 +93,20 @@ public final class BenchEstimate {
       config = config.with(set[0], set.length > 1 ? set[1] : "");
     }
     SparkSession spark = SparkSessions.create(config.section("spark"));
-    EstimationSettings settings = EstimationSettings.from(config.section("estimate"));
+    EstimationSettings configured = EstimationSettings.from(config.section("estimate"));
+    // Side by side, both fit the same thing: estimates and the cluster-robust variance. Our
+    // configured model would add the Weidner-Zylkin corrections (read from its three-way fixed
+    // effects) and the wild bootstrap, which fepois() does not compute.
+    ModelSpec configuredModel = configured.models().get(0);
+    ModelSpec model = vsFixest
+        ? new ModelSpec(configuredModel.name(), configuredModel.estimator(),
+            configuredModel.formula(), configuredModel.vcov(), Optional.empty())
+        : configuredModel;
+    EstimationSettings settings = vsFixest ? configured.withoutBootstrap() : configured;
+    if (vsFixest) {
+      System.out.println("--vs-fixest: our fit without the Weidner-Zylkin corrections and the "
+          + "bootstrap (fixest computes neither)");
+    }
     String level = config.section("estimate").getString(BlockStorage.KEY);
     BlockStorage.use(spark.sparkContext(), level);
     List<List<String>> table = new ArrayList<>();
@@ -105,7 +121,7 @@ public final class BenchEstimate {
       if (parquet) {
         panelFile = Files.createTempDirectory("bench-estimate").resolve("bench_panel_" + n + ".parquet");
         panel = ParquetPanels.writeAndRead(spark, SyntheticPanel.generate(spark, shape, SEED,
-            spark.sparkContext().defaultParallelism()), panelFile);
+            ParquetPanels.partitions(n, spark.sparkContext().defaultParallelism())), panelFile);
         actual = panel.count();
       } else {
         panel = SyntheticPanel.generate(spark, shape, SEED,
@@ -116,9 +132,11 @@ public final class BenchEstimate {
       }
       double load = loadAverage();
       long c0 = processCpuNanos();
+      int jobsBefore = fitJobs(spark);
       long f0 = System.nanoTime();
-      FitResult fit = ModelFitter.fit(panel, settings.models().get(0), settings);
+      FitResult fit = ModelFitter.fit(panel, model, settings);
       long f1 = System.nanoTime();
+      int jobs = fitJobs(spark) - jobsBefore;
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
       if (parquet) {
@@ -127,22 +145,22 @@ public final class BenchEstimate {
       double fitSeconds = (f1 - f0) / 1e9;
       double jobSeconds = (f1 - j0) / 1e9;
       System.out.printf("rows %d (%d x %d x %d): fit %.1f s, job %.1f s, %d IRLS iterations, "
-              + "%d demeaning passes, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
+              + "%d demeaning passes, %d Spark jobs, peak heap %d MB, waiver:VNM %.5f (SE %.5f)%n",
           actual, shape.origins(), shape.destinations(), shape.months(), fitSeconds, jobSeconds,
-          fit.iterations(), fit.demeanIterations(), peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
+          fit.iterations(), fit.demeanIterations(), jobs, peakHeapMb(), fit.coefficient(WaiverTerms.of("VNM")),
           fit.stdError(WaiverTerms.of("VNM")));
       List<String> row = new ArrayList<>(List.of(Long.toString(actual),
           SpreadsheetCells.number(fitSeconds, 2), SpreadsheetCells.number(jobSeconds, 2),
           Integer.toString(fit.iterations()), Long.toString(peakHeapMb()),
           Integer.toString(fit.demeanIterations()), Long.toString(fit.observations()),
           Boolean.toString(fit.converged()), SpreadsheetCells.number(load, 2),
-          SpreadsheetCells.number(fitCpuSeconds, 2)));
+          SpreadsheetCells.number(fitCpuSeconds, 2), Integer.toString(jobs)));
       if (parquet) {
         row.add(level);
       }
       if (vsFixest) {
         double fixestLoad = loadAverage();
-        FixestRun r = FixestRun.fit(panelFile, settings.models().get(0), FIXEST_THREADS);
+        FixestRun r = FixestRun.fit(panelFile, model, FIXEST_THREADS);
         System.out.printf("rows %d: fixest fit %.2f s (CPU %.2f s, %d threads), peak RSS %d MB, "
                 + "nobs %d; ratio %.2f (CPU %.2f); largest coefficient difference %.1e; "
                 + "load %.2f / %.2f%n", actual, r.fitSeconds(), r.fitCpuSeconds(), FIXEST_THREADS,
@@ -157,7 +175,7 @@ public final class BenchEstimate {
       table.add(row);
       List<String> header = new ArrayList<>(List.of("rows", "fit_seconds", "job_seconds",
           "iterations", "peak_heap_mb", "demean_passes", "observations_used", "converged",
-          "load_1m", "fit_cpu_seconds"));
+          "load_1m", "fit_cpu_seconds", "spark_jobs"));
       if (parquet) {
         header.add("storage_level");
       }
@@ -170,6 +188,11 @@ public final class BenchEstimate {
           table);
     }
     spark.stop();
+  }
+
+  /** Spark jobs run so far by the fits (ModelFitter runs them in job group "estimate"). */
+  private static int fitJobs(SparkSession spark) {
+    return spark.sparkContext().statusTracker().getJobIdsForGroup("estimate").length;
   }
 
   /** One CSV file with the contract's panel columns (Spark writes a folder; we keep its part). */

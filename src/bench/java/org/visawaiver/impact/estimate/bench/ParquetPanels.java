@@ -23,6 +23,11 @@ final class ParquetPanels {
     };
   }
 
+  /** Partitions of the generated panel: at least the cores, at most about a million rows each. */
+  static int partitions(long rows, int cores) {
+    return (int) Math.max(cores, rows / 1_000_000 + 1);
+  }
+
   /** Writes {@code panel} (not cached: computed once, by the write) and returns it read back. */
   static Dataset<Row> writeAndRead(SparkSession spark, Dataset<Row> panel, Path folder) {
     panel.write().mode(SaveMode.Overwrite).parquet(folder.toString());

@@ -1,6 +1,5 @@
 package org.visawaiver.impact.estimate.bench;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -85,12 +84,19 @@ public final class SyntheticPanel {
             org.apache.spark.sql.Encoders.row(SCHEMA));
   }
 
+  /** One row per id, made as the consumer asks (a partition of 1e7 rows never sits in memory). */
   private static Iterator<Row> rows(Iterator<Long> ids, Shape s, long seed) {
-    List<Row> out = new ArrayList<>();
-    while (ids.hasNext()) {
-      out.add(row(ids.next(), s, seed));
-    }
-    return out.iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return ids.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return row(ids.next(), s, seed);
+      }
+    };
   }
 
   static Row row(long id, Shape s, long seed) {

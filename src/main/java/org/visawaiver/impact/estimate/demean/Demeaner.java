@@ -1,5 +1,6 @@
 package org.visawaiver.impact.estimate.demean;
 
+import java.util.Arrays;
 import org.visawaiver.impact.estimate.exec.Blocks;
 import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
@@ -42,8 +43,33 @@ public final class Demeaner {
     this.maxIterations = maxIterations;
   }
 
+  /**
+   * Sums a caller takes along in the solve's first pass (a job less than a pass of their own),
+   * and the tolerance it then sets: PPML's IRLS sums the deviance of the blocks it is about to
+   * demean, and from it decides whether the step that made them stands and how tightly to demean.
+   */
+  public interface FirstPass {
+    /** Length of the sums. */
+    int length();
+
+    /** One block's share of the sums. */
+    Blocks.Contribution<Block> contribution();
+
+    /** The tolerance to demean to, given the sums; NaN stops the solve before it goes on. */
+    double tolerance(double[] sums);
+  }
+
   /** Solves for the given columns (0 = working outcome, 1..k regressors) from a warm start. */
   public Solution solve(int[] cols, double[][] warm) {
+    return solve(cols, warm, null);
+  }
+
+  /**
+   * As {@link #solve(int[], double[][])}, with {@code first}'s sums taken in the first pass and
+   * its tolerance used instead of the constructor's; null when {@code first} stopped the solve.
+   */
+  public Solution solve(int[] cols, double[][] warm, FirstPass first) {
+    double tol = this.tol;
     int m = cols.length;
     int size = layout.broadcastSize();
     double[][] alpha = new double[m][];
@@ -51,13 +77,23 @@ public final class Demeaner {
       alpha[c] = warm != null && warm[c] != null ? warm[c].clone() : new double[size];
     }
     if (size == 0) {
+      if (first != null && Double.isNaN(first.tolerance(blocks.sum(first.length(),
+          first.contribution())))) {
+        return null;
+      }
       return new Solution(alpha, 0, true, 0, null);
     }
     int iterations = 0;
     double worst = Double.POSITIVE_INFINITY;
     for (int restart = 0; restart <= MAX_RESTARTS; restart++) {
-      Gradient g = gradient(cols, alpha);
+      Gradient g = gradient(cols, alpha, restart == 0 ? first : null);
       iterations++;
+      if (g.extra() != null) {
+        tol = first.tolerance(g.extra());
+        if (Double.isNaN(tol)) {
+          return null;
+        }
+      }
       double[] minv = new double[size];
       for (int l = 0; l < size; l++) {
         minv[l] = g.levelWeights[l] > 0 ? 1.0 / g.levelWeights[l] : 0.0;
@@ -108,7 +144,7 @@ public final class Demeaner {
         }
       }
       if (iterations >= maxIterations) {
-        Gradient last = gradient(cols, alpha);
+        Gradient last = gradient(cols, alpha, null);
         worst = 0;
         for (int c = 0; c < m; c++) {
           worst = Math.max(worst, ratio(dot(last.r[c], times(minv, last.r[c])), last.ss[c]));
@@ -126,30 +162,42 @@ public final class Demeaner {
     return Math.sqrt(Math.max(rz, 0) / ss);
   }
 
-  private record Gradient(double[][] r, double[] ss, double[] levelWeights, double[] cross) {}
+  private record Gradient(double[][] r, double[] ss, double[] levelWeights, double[] cross,
+      double[] extra) {}
 
   /**
    * One pass: r_c = D'W e_c with e_c = P(v_c - D alpha_c), Σ w e_c², the level weights and the
-   * cross-products of the e_c.
+   * cross-products of the e_c; and {@code first}'s sums, when given.
    */
-  private Gradient gradient(int[] cols, double[][] alpha) {
+  private Gradient gradient(int[] cols, double[][] alpha, FirstPass first) {
     int m = cols.length;
     int size = layout.broadcastSize();
     int[] offsets = layout.offsets();
     Shared<double[]> coef = blocks.share(FixedEffectKernel.levelMajor(alpha, size));
     LevelSumsLayout sums = LevelSumsLayout.gradient(m, size);
+    // The first pass's extra sums follow the layout's vector.
+    int extraAt = sums.length();
+    int extra = first == null ? 0 : first.length();
+    Blocks.Contribution<Block> more = first == null ? null : first.contribution();
     double[] agg =
-        blocks.sum(sums.length(),
+        blocks.sum(extraAt + extra,
             (b, acc) -> {
               double[][] base = new double[m][];
               for (int c = 0; c < m; c++) {
                 base[c] = b.column(cols[c]);
               }
               FixedEffectKernel.levelSums(b, offsets, base, coef.value(), sums, acc);
+              if (more != null) {
+                double[] own = new double[extra];
+                more.add(b, own);
+                for (int i = 0; i < extra; i++) {
+                  acc[extraAt + i] += own[i];
+                }
+              }
             });
     coef.destroy();
     return new Gradient(sums.levelSums(agg, 1.0), sums.squaresOf(agg), sums.weightsOf(agg),
-        sums.crossOf(agg));
+        sums.crossOf(agg), first == null ? null : Arrays.copyOfRange(agg, extraAt, agg.length));
   }
 
   /** One pass: q_c = D'W P D p_c for the active columns (null for the others). */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.visawaiver.impact.estimate.demean.Demeaner;
 import org.visawaiver.impact.estimate.demean.FixedEffectKernel;
 import org.visawaiver.impact.estimate.exec.Blocks;
+import org.visawaiver.impact.estimate.exec.CacheScope;
 import org.visawaiver.impact.estimate.exec.Shared;
 import org.visawaiver.impact.estimate.frame.Block;
 import org.visawaiver.impact.estimate.frame.FeLayout;
@@ -29,22 +30,30 @@ public final class SpreadSums {
       int maxIterations, double[][] xCoef, int[] idx, double[] beta, double[] gamma,
       double[][] bread, int[] terms, ClusterMoments sums, int dim, int levels) {
     int gs = sums.clusters();
-    int k = idx.length;
     int[] pos = new int[levels];
     Arrays.fill(pos, -1);
     for (int g = 0; g < gs; g++) {
       pos[sums.ids()[g]] = g;
     }
     int[] offsets = layout.offsets();
-    Shared<double[][]> coef = blocks.share(xCoef);
-    Shared<int[]> where = blocks.share(pos);
-    Shared<double[]> gam = blocks.share(gamma);
+    try (CacheScope cache = new CacheScope()) {
+      return spread(blocks, layout, tol, maxIterations, offsets, cache.own(blocks.share(xCoef)),
+          cache.own(blocks.share(pos)), cache.own(blocks.share(gamma)), idx, beta, bread, terms,
+          gs, dim, cache);
+    }
+  }
+
+  private static Map<Integer, double[][][]> spread(Blocks<Block> blocks, FeLayout layout,
+      double tol, int maxIterations, int[] offsets, Shared<double[][]> coef, Shared<int[]> where,
+      Shared<double[]> gam, int[] idx, double[] beta, double[][] bread, int[] terms, int gs,
+      int dim, CacheScope cache) {
+    int k = idx.length;
     int[] ix = idx.clone();
     double[] b0 = beta.clone();
     Map<Integer, double[][][]> out = new HashMap<>();
     for (int j : terms) {
       double[] c = Linear.column(bread, j);
-      Blocks<Block> masked = blocks.map(b -> {
+      Blocks<Block> masked = cache.own(blocks.map(b -> {
         double[] a = direction(b, offsets, coef.value(), ix, c);
         double[][] cols = Arrays.copyOf(b.x, b.x.length + gs);
         for (int h = 0; h < gs; h++) {
@@ -55,14 +64,14 @@ public final class SpreadSums {
           cols[b.x.length + where.value()[(int) ids[i]]][i] = a[i];
         }
         return b.withRegressors(cols);
-      });
+      }));
       int base = b0.length;
       int[] cols = new int[gs];
       for (int h = 0; h < gs; h++) {
         cols[h] = base + 1 + h;
       }
       Demeaner.Solution sol = new Demeaner(masked, layout, tol, maxIterations).solve(cols, null);
-      Shared<double[][]> mc = blocks.share(sol.coef());
+      Shared<double[][]> mc = cache.own(blocks.share(sol.coef()));
       int width = k + 1;
       double[] t = masked.sum(gs * gs * width, (b, acc) -> {
         double[][] u = new double[width][];
@@ -83,8 +92,8 @@ public final class SpreadSums {
           }
         }
       });
-      mc.unpersist();
-      masked.release();
+      cache.release(mc);
+      cache.release(masked);
       double[][][] tj = new double[gs][gs][];
       for (int h = 0; h < gs; h++) {
         for (int g = 0; g < gs; g++) {
@@ -94,9 +103,6 @@ public final class SpreadSums {
       }
       out.put(j, tj);
     }
-    coef.unpersist();
-    where.unpersist();
-    gam.unpersist();
     return out;
   }
 

@@ -65,17 +65,21 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
 
   /** Mean and covariance of {@code [theta_new, b_j for j in others]} (see the class comment). */
   public Joint joint(List<String> others) {
-    double[] a = summary.weights();
-    int[] w = new int[a.length];
-    for (int i = 0; i < a.length; i++) {
-      w[i] = fit.indexOf(WaiverTerms.of(destinations.get(i)));
-    }
+    return joint(others, summary.weights(), summary.tau2());
+  }
+
+  /**
+   * As {@link #joint(List)} for a given between-destination variance {@code tau2} and weights
+   * {@code a} of the waiver estimates (the GLS weights a(tau) of {@link TauPosterior}):
+   * {@code theta_new} has mean {@code a'b_w} and variance {@code tau2 + a'V_ww a + tau2 a'a}.
+   */
+  public Joint joint(List<String> others, double[] a, double tau2) {
+    int[] w = waiverIndices();
     double[] b = fit.coefficients();
     double[][] v = fit.vcov();
     int k = others.size() + 1;
     double[] mean = new double[k];
     double[][] cov = new double[k][k];
-    double tau2 = summary.tau2();
     double aa = 0;
     double ava = 0;
     for (int i = 0; i < a.length; i++) {
@@ -84,7 +88,11 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
         ava += a[i] * v[w[i]][w[j]] * a[j];
       }
     }
-    mean[0] = summary.mu();
+    double mu = 0;
+    for (int i = 0; i < a.length; i++) {
+      mu += a[i] * b[w[i]];
+    }
+    mean[0] = mu;
     cov[0][0] = tau2 + ava + tau2 * aa;
     List<Integer> idx = new ArrayList<>();
     for (String t : others) {
@@ -132,6 +140,53 @@ public record TransferEffect(String model, List<String> destinations, RandomEffe
             .orElseThrow(() -> new IllegalStateException("model " + fit.model() + ": no contrast from " + from));
     double var = c.stdError() * c.stdError() + summary.tau2() * (1 + aa);
     return new double[] {c.estimate(), Math.sqrt(var)};
+  }
+
+  /**
+   * The Bayesian posterior of tau (half-normal prior with scale {@code tauPriorScale}, flat prior
+   * on mu) from the waiver estimates and their full covariance V_ww; see {@link TauPosterior}.
+   */
+  public TauPosterior posterior(double tauPriorScale) {
+    int[] w = waiverIndices();
+    double[] b = fit.coefficients();
+    double[][] v = fit.vcov();
+    double[] y = new double[w.length];
+    double[][] vww = new double[w.length][w.length];
+    for (int i = 0; i < w.length; i++) {
+      y[i] = b[w[i]];
+      for (int j = 0; j < w.length; j++) {
+        vww[i][j] = v[w[i]][w[j]];
+      }
+    }
+    return TauPosterior.of(y, vww, tauPriorScale);
+  }
+
+  /**
+   * The posterior predictive of the effect of going from {@code regime} to visa-free in a new
+   * destination, {@code theta_new - b_R}, integrated over tau (just theta_new when R has no term
+   * or the model lacks it): given tau, mean {@code mu_hat(tau) - b_R} and variance
+   * {@code var_mu(tau) + tau^2 + V_RR - 2 a(tau)'V_wR}.
+   */
+  public NormalMixture predictive(TauPosterior posterior, RegimeTerm regime) {
+    int r = regime.term().map(fit::indexOf).orElse(-1);
+    if (r < 0) {
+      return posterior.predictive();
+    }
+    int[] w = waiverIndices();
+    double[][] v = fit.vcov();
+    double[] cov = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      cov[i] = v[w[i]][r];
+    }
+    return posterior.contrast(fit.coefficients()[r], cov, v[r][r]);
+  }
+
+  private int[] waiverIndices() {
+    int[] w = new int[destinations.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = fit.indexOf(WaiverTerms.of(destinations.get(i)));
+    }
+    return w;
   }
 
   /** A mean vector and covariance matrix (not copied: values built for one use). */

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 class FewTreatedNoteTest {
   @Test
   void warnsBelowTenTreatedPairs() {
-    assertEquals("only 1 treated pair (fewer than 10): the cluster-robust ATT interval is too narrow "
-        + "and the pre-trend test over-rejects; read both as descriptive",
+    assertEquals("only 1 treated pair (fewer than 10): the cluster-robust ATT interval is too narrow, "
+        + "the chi-squared pre-trend test over-rejects and its bootstrap p-value is conservative "
+        + "(it has almost no power); read all three as descriptive",
         EventStudyWriter.fewTreatedNote(1));
     assertEquals("only 9 treated pairs (fewer than 10): the cluster-robust ATT interval is too "
-        + "narrow and the pre-trend test over-rejects; read both as descriptive",
+        + "narrow, the chi-squared pre-trend test over-rejects and its bootstrap p-value is "
+        + "conservative (it has almost no power); read all three as descriptive",
         EventStudyWriter.fewTreatedNote(9));
   }
 

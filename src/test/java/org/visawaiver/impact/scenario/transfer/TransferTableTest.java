@@ -46,6 +46,15 @@ class TransferTableTest {
     assertEquals(46.043356263550365, num(r, "mu_effect_pct"), 1e-8);
     assertEquals(17.748089187787613, num(r, "predictive_p10_effect_pct"), 1e-7);
     assertEquals(81.13807243790436, num(r, "predictive_p90_effect_pct"), 1e-7);
+    // the Bayesian columns: R's quadrature of case sample_v1 (tau_posterior_reference.csv)
+    assertEquals(0.5, num(r, "tau_prior_scale"), 0);
+    assertEquals(0.241609676932, num(r, "tau_posterior_median"), 2e-4);
+    assertEquals(0.378419315782, num(r, "bayes_mu"), 2e-4);
+    assertEquals(-0.444211603194, num(r, "bayes_predictive_p025"), 2e-4);
+    assertEquals(-0.0337089368536, num(r, "bayes_predictive_p10"), 2e-4);
+    assertEquals(0.790149947193, num(r, "bayes_predictive_p90"), 2e-4);
+    assertEquals(1.20038833963, num(r, "bayes_predictive_p975"), 2e-4);
+    assertEquals(100 * Math.expm1(num(r, "bayes_predictive_p90")), num(r, "bayes_predictive_p90_effect_pct"), 1e-9);
   }
 
   /**
