@@ -10,7 +10,8 @@ import org.visawaiver.impact.estimate.inference.TermInference;
  * @param ciLow 95% interval of the kind {@code interval} names
  * @param effectPct 100 (exp(estimate) - 1)
  * @param interval which interval ciLow/ciHigh hold: cluster (estimate ± critical value x
- *     std_error; iid or hetero when the model's variance is that) or wild_bootstrap
+ *     std_error; iid or hetero when the model's variance is that), cluster_bc, cluster_bc_t or
+ *     wild_bootstrap ({@link FitResult#interval(int, String)}; an unbounded end is infinite)
  * @param inference treated and effective clusters, bootstrap p-value and interval
  */
 public record CoefficientRow(String term, double estimate, double stdError, double statistic,
