@@ -49,31 +49,13 @@ public final class CoverageBenchmark {
   private CoverageBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Path worlds = null;
-    Path out = null;
-    int generate = 0;
-    long seed = 1000;
-    List<String> sets = new ArrayList<>();
-    for (int i = 0; i < args.length; i += 2) {
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      if (v == null) {
-        usage("missing value after " + args[i]);
-      }
-      switch (args[i]) {
-        case "--worlds" -> worlds = Path.of(v);
-        case "--out" -> out = Path.of(v);
-        case "--generate" -> generate = Integer.parseInt(v);
-        case "--seed" -> seed = Long.parseLong(v);
-        case "--set" -> sets.add(v);
-        default -> usage("unknown option " + args[i]);
-      }
-    }
-    if (worlds == null || out == null) {
-      usage("--worlds and --out are required");
-    }
+    BenchWorlds.Options opts = BenchWorlds.parse(args, 1000, false, CoverageBenchmark::usage);
+    Path worlds = opts.worlds();
+    Path out = opts.out();
+    List<String> sets = opts.sets();
     // without the calibration to published figures: its pair-year factors are not in the model,
     // so with them truth.csv would not be the data's truth
-    List<Path> dirs = BenchWorlds.prepare(worlds, generate, seed, false);
+    List<Path> dirs = BenchWorlds.prepare(worlds, opts.generate(), opts.seed(), false);
     if (dirs == null) {
       usage("no world folder with truth.csv in " + worlds);
     }

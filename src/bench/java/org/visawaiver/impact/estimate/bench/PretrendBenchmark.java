@@ -53,35 +53,11 @@ public final class PretrendBenchmark {
   private PretrendBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Path worlds = null;
-    Path out = null;
-    int generate = 0;
-    long seed = 3000;
-    boolean calibrated = false;
-    List<String> sets = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--calibrated")) {
-        calibrated = true;
-        continue;
-      }
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      if (v == null) {
-        usage("missing value after " + args[i]);
-      }
-      switch (args[i]) {
-        case "--worlds" -> worlds = Path.of(v);
-        case "--out" -> out = Path.of(v);
-        case "--generate" -> generate = Integer.parseInt(v);
-        case "--seed" -> seed = Long.parseLong(v);
-        case "--set" -> sets.add(v);
-        default -> usage("unknown option " + args[i]);
-      }
-      i++;
-    }
-    if (worlds == null || out == null) {
-      usage("--worlds and --out are required");
-    }
-    List<Path> dirs = BenchWorlds.prepare(worlds, generate, seed, calibrated);
+    BenchWorlds.Options opts = BenchWorlds.parse(args, 3000, true, PretrendBenchmark::usage);
+    Path worlds = opts.worlds();
+    Path out = opts.out();
+    List<String> sets = opts.sets();
+    List<Path> dirs = BenchWorlds.prepare(worlds, opts.generate(), opts.seed(), opts.calibrated());
     if (dirs == null) {
       usage("no world folder with truth.csv in " + worlds);
     }
