@@ -66,22 +66,14 @@ public final class PanelExport {
 
     @Override
     public Iterator<Object> call(Integer partition, Iterator<Row> rows) {
-      CsvTableWriter.writePart(Path.of(folder, name(partition)), fields.length, () -> new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public List<String> next() {
-          Row r = rows.next();
-          List<String> cells = new ArrayList<>(fields.length);
-          for (int i = 0; i < fields.length; i++) {
-            cells.add(cell(r, i, fields[i]));
-          }
-          return cells;
-        }
-      });
+      CsvTableWriter.writePart(Path.of(folder, name(partition)), fields.length,
+          CsvTableWriter.rows(rows, r -> {
+            List<String> cells = new ArrayList<>(fields.length);
+            for (int i = 0; i < fields.length; i++) {
+              cells.add(cell(r, i, fields[i]));
+            }
+            return cells;
+          }));
       return java.util.Collections.emptyIterator();
     }
   }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -32,6 +34,25 @@ public final class CsvTableWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file, e);
     }
+  }
+
+  /**
+   * The rows of a one-pass source for {@link #write} or {@link #writePart}, each turned into its
+   * cells as it is written, so nothing is held in memory.
+   */
+  public static <T> Iterable<List<String>> rows(Iterator<T> source,
+      Function<? super T, List<String>> cells) {
+    return () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public List<String> next() {
+        return cells.apply(source.next());
+      }
+    };
   }
 
   /**

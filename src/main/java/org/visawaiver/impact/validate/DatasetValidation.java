@@ -88,19 +88,9 @@ final class DatasetValidation {
     } else {
       sorted = rows.orderBy(CheckedRow.LINE).toLocalIterator();
     }
-    CsvTableWriter.write(file, REJECTS_HEADER, () -> new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return sorted.hasNext();
-      }
-
-      @Override
-      public List<String> next() {
-        Row r = sorted.next();
-        return List.of(Long.toString(r.getLong(0)), SpreadsheetCells.text(r.getString(1)),
-            SpreadsheetCells.text(r.getString(2)));
-      }
-    });
+    CsvTableWriter.write(file, REJECTS_HEADER, CsvTableWriter.rows(sorted,
+        r -> List.of(Long.toString(r.getLong(0)), SpreadsheetCells.text(r.getString(1)),
+            SpreadsheetCells.text(r.getString(2)))));
   }
 
   private static List<CheckResult> checkResults(Map<String, Long> failed, RowRules rules, long read, String rejects) {
