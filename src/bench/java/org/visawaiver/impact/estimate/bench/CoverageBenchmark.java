@@ -86,7 +86,8 @@ public final class CoverageBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> truth = readTruth(dir.resolve("truth.csv"));
       double crit = fit.critical();
-      long clusters = fit.correction().clusters().isEmpty() ? 0 : fit.correction().clusters().get(0);
+      List<Long> g = fit.correction().clusters();
+      long clusters = g.isEmpty() ? 0 : g.get(0);
       for (CoefficientRow r : fit.table()) {
         Double t = truth.get(r.term());
         if (t == null) {

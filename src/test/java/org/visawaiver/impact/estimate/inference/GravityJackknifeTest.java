@@ -65,13 +65,18 @@ class GravityJackknifeTest {
     return SharedSpark.spark().createDataFrame(rows, schema).cache();
   }
 
-  private static FitResult fit(Dataset<Row> data) {
-    ModelSpec spec = ModelSpec.of("jk", "ppml", FORMULA, "cluster(o^d)", List.of("o", "d", "t"));
-    EstimationSettings settings = EstimationSettings.from(JobConfig.load(null, false,
+  private static final ModelSpec SPEC =
+      ModelSpec.of("jk", "ppml", FORMULA, "cluster(o^d)", List.of("o", "d", "t"));
+
+  private static EstimationSettings settings() {
+    return EstimationSettings.from(JobConfig.load(null, false,
         List.of("estimate.executor=local", "estimate.drop-singletons=false",
             "estimate.bootstrap.terms=none", "estimate.irls-tol=1e-12")).section("estimate"))
-        .withModels(List.of(spec));
-    return ModelFitter.fit(data, spec, settings);
+        .withModels(List.of(SPEC));
+  }
+
+  private static FitResult fit(Dataset<Row> data) {
+    return ModelFitter.fit(data, SPEC, settings());
   }
 
   /**
