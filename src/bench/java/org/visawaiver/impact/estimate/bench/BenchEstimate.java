@@ -39,6 +39,9 @@ import org.visawaiver.impact.spark.SparkSessions;
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
  * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
  * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
+ * --estimates-only fits what --vs-fixest fits (estimates and the clustered variance: no
+ * Weidner-Zylkin corrections, no bootstrap, whose restricted score bootstrap refits the model once
+ * per term) without R, for sizes where the extra refits would multiply the time (1e8 rows).
  * spark_jobs: the Spark jobs of our fit (model frame, filters, IRLS passes, variance).
  */
 public final class BenchEstimate {
@@ -52,6 +55,7 @@ public final class BenchEstimate {
     List<Long> rows = new ArrayList<>(List.of(100_000L, 1_000_000L, 10_000_000L));
     Path out = Path.of("docs");
     boolean vsFixest = false;
+    boolean estimatesOnly = false;
     boolean parquet = false;
     String storageLevel = null;
     List<String[]> sets = new ArrayList<>();
@@ -65,11 +69,13 @@ public final class BenchEstimate {
         }
         case "--out" -> out = Path.of(args[++i]);
         case "--vs-fixest" -> vsFixest = true;
+        case "--estimates-only" -> estimatesOnly = true;
         case "--format" -> parquet = ParquetPanels.format(args[++i]);
         case "--storage-level" -> storageLevel = args[++i];
         case "--set" -> sets.add(args[++i].split("=", 2));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--format csv|parquet]"
+            + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--estimates-only]"
+            + " [--format csv|parquet]"
             + " [--storage-level LEVEL] [--set estimate.KEY=VALUE]...");
       }
     }
@@ -98,14 +104,15 @@ public final class BenchEstimate {
     // configured model would add the Weidner-Zylkin corrections (read from its three-way fixed
     // effects) and the wild bootstrap, which fepois() does not compute.
     ModelSpec configuredModel = configured.models().get(0);
-    ModelSpec model = vsFixest
+    boolean plain = vsFixest || estimatesOnly;
+    ModelSpec model = plain
         ? new ModelSpec(configuredModel.name(), configuredModel.estimator(),
             configuredModel.formula(), configuredModel.vcov(), Optional.empty())
         : configuredModel;
-    EstimationSettings settings = vsFixest ? configured.withoutBootstrap() : configured;
-    if (vsFixest) {
-      System.out.println("--vs-fixest: our fit without the Weidner-Zylkin corrections and the "
-          + "bootstrap (fixest computes neither)");
+    EstimationSettings settings = plain ? configured.withoutBootstrap() : configured;
+    if (plain) {
+      System.out.println("our fit without the Weidner-Zylkin corrections and the bootstrap "
+          + "(estimates and the clustered variance, what fixest's fepois computes)");
     }
     String level = config.section("estimate").getString(BlockStorage.KEY);
     BlockStorage.use(spark.sparkContext(), level);
@@ -123,6 +130,8 @@ public final class BenchEstimate {
         panel = ParquetPanels.writeAndRead(spark, SyntheticPanel.generate(spark, shape, SEED,
             ParquetPanels.partitions(n, spark.sparkContext().defaultParallelism())), panelFile);
         actual = panel.count();
+        System.out.printf("rows %d: Parquet panel of %d partitions%n", n,
+            panel.rdd().getNumPartitions());
       } else {
         panel = SyntheticPanel.generate(spark, shape, SEED,
             spark.sparkContext().defaultParallelism()).cache();

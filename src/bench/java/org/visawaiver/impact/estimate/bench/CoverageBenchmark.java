@@ -39,8 +39,11 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  * sample's design, fresh draws, without the calibration to published figures, whose pair-year
  * factors the model does not contain, so that truth.csv is the data's exact truth). Intervals: cluster (estimate ± critical value x cluster SE),
  * wild_bootstrap (boot_ci_low/high; the bench bootstraps every term), cluster_bc (when the fit
- * reports bias-corrected estimates), cluster_bc_t and default (what estimate.interval puts in
- * ci_low/ci_high), each from FitResult.interval; an unbounded interval covers.
+ * reports bias-corrected estimates), cluster_bc_t, jackknife, jackknife_bc (leave-one-cluster-out
+ * CV3) and default (what estimate.interval puts in ci_low/ci_high), each from FitResult.interval;
+ * an unbounded interval covers. OUT/coverage_pieces.csv holds per world and term the estimates,
+ * SEs (cluster, Weidner-Zylkin, jackknife, jackknife with the Weidner-Zylkin leverage), G*, G and bootstrap ends, so that other critical
+ * values can be compared offline.
  */
 public final class CoverageBenchmark {
   /** Rows of sample_truth.csv that are generator parameters, not effects. */
@@ -83,6 +86,8 @@ public final class CoverageBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> truth = readTruth(dir.resolve("truth.csv"));
       double crit = fit.critical();
+      List<Long> g = fit.correction().clusters();
+      long clusters = g.isEmpty() ? 0 : g.get(0);
       for (CoefficientRow r : fit.table()) {
         Double t = truth.get(r.term());
         if (t == null) {
@@ -98,7 +103,9 @@ public final class CoverageBenchmark {
             SpreadsheetCells.exact(b), SpreadsheetCells.exact(se), SpreadsheetCells.exact(bc),
             SpreadsheetCells.exact(sbc), Integer.toString(ti.treatedClusters()),
             SpreadsheetCells.exact(ti.effectiveClusters()), SpreadsheetCells.exact(ti.bootLow()),
-            SpreadsheetCells.exact(ti.bootHigh()), SpreadsheetCells.exact(crit)));
+            SpreadsheetCells.exact(ti.bootHigh()), SpreadsheetCells.exact(crit),
+            SpreadsheetCells.exact(ti.jackknifeStdError()), Long.toString(clusters),
+            SpreadsheetCells.exact(fit.jackknifeStdErrorBc(i))));
         for (String type : BootstrapSettings.INTERVALS) {
           FitResult.Reported rep = fit.interval(i, type);
           if (rep.interval().equals(type)) {
@@ -116,7 +123,9 @@ public final class CoverageBenchmark {
       write(out, tallies, perWorld);
       CsvTableWriter.write(out.resolve("coverage_pieces.csv"), List.of("world", "term", "truth",
           "estimate", "std_error", "estimate_bc", "std_error_bc", "treated_clusters",
-          "effective_clusters", "boot_low", "boot_high", "critical"), pieces);
+          "effective_clusters", "boot_low", "boot_high", "critical", "std_error_jk", "clusters",
+          "std_error_jk_bc"),
+          pieces);
     }
     spark.stop();
   }

@@ -28,9 +28,22 @@ final class ParquetPanels {
     return (int) Math.max(cores, rows / 1_000_000 + 1);
   }
 
-  /** Writes {@code panel} (not cached: computed once, by the write) and returns it read back. */
-  static Dataset<Row> writeAndRead(SparkSession spark, Dataset<Row> panel, Path folder) {
+  /**
+   * Writes {@code panel} (not cached: computed once, by the write) and returns it read back, one
+   * partition per written file (about a million rows, {@link #partitions}): Spark would otherwise
+   * pack the files into splits of up to 128 MB (4 partitions of 2.5 million rows at 1e7), and
+   * under a serialized storage level every input partition becomes one estimation block.
+   */
+  static Dataset<Row> writeAndRead(SparkSession spark, Dataset<Row> panel, Path folder)
+      throws IOException {
     panel.write().mode(SaveMode.Overwrite).parquet(folder.toString());
+    long largest = 0;
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        largest = Math.max(largest, Files.size(f));
+      }
+    }
+    spark.conf().set("spark.sql.files.maxPartitionBytes", Math.max(1, largest));
     return spark.read().parquet(folder.toString());
   }
 

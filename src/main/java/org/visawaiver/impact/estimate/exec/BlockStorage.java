@@ -35,6 +35,16 @@ public final class BlockStorage {
     return level == null ? DEFAULT : parse(level);
   }
 
+  /**
+   * True when this thread's level keeps blocks as Java objects in memory ({@code MEMORY_ONLY},
+   * {@code MEMORY_AND_DISK}); false for serialized or disk-only levels, under which every block is
+   * stored and read back as bytes, one partition at a time.
+   */
+  public static boolean deserialized(SparkContext sc) {
+    StorageLevel l = level(sc);
+    return l.useMemory() && l.deserialized();
+  }
+
   private static StorageLevel parse(String level) {
     try {
       StorageLevel parsed = StorageLevel.fromString(level.trim().toUpperCase(Locale.ROOT));

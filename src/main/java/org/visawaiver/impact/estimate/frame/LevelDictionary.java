@@ -1,72 +1,90 @@
 package org.visawaiver.impact.estimate.frame;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
- * The distinct levels of every key, gathered from {@link RawBlock}s with treeAggregate (with the
- * blocks' dropped-row counts, summed on the way). A key with more than {@code maxLevels} levels
- * stops collecting and is flagged: it is numbered by the distributed path instead. Level ids are
- * the positions of the levels sorted with {@link String#compareTo}.
+ * The distinct levels of every key as packed tuples of global column ranks
+ * ({@link LevelNumbers#packedLevels}), gathered from {@link RawBlock}s with treeAggregate as sorted
+ * arrays of longs: 8 bytes a level, no strings. A key with more than {@code maxLevels} levels stops
+ * collecting and is flagged: it is numbered by the join path instead.
  */
 final class LevelDictionary implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  private static final long[] NONE = new long[0];
 
   private final long maxLevels;
-  private final List<Set<String>> levels = new ArrayList<>();
+  private final long[][] levels;
   private final boolean[] tooMany;
-  private final long[] dropped = new long[DropRules.COUNTS];
 
   LevelDictionary(int keys, long maxLevels) {
     this.maxLevels = maxLevels;
     this.tooMany = new boolean[keys];
-    for (int j = 0; j < keys; j++) {
-      levels.add(new HashSet<>());
-    }
+    this.levels = new long[keys][];
+    Arrays.fill(levels, NONE);
   }
 
-  /** Adds one block's levels and dropped counts (mutates and returns this, for treeAggregate). */
-  LevelDictionary add(RawBlock b) {
-    for (int j = 0; j < tooMany.length; j++) {
-      for (String s : b.levels[j]) {
-        addLevel(j, s);
+  /** Adds one block's levels (mutates and returns this, for treeAggregate). */
+  LevelDictionary add(RawBlock b, LevelNumbers packing) {
+    for (int j = 0; j < levels.length; j++) {
+      if (!tooMany[j]) {
+        long[] packed = packing.packedLevels(b, j);
+        // Distinct already: distinct local tuples map to distinct global ones.
+        Arrays.sort(packed);
+        put(j, packed);
       }
     }
-    addDropped(b.dropped);
     return this;
   }
 
   /** Adds another dictionary (mutates and returns this, for treeAggregate). */
   LevelDictionary merge(LevelDictionary other) {
-    for (int j = 0; j < tooMany.length; j++) {
+    for (int j = 0; j < levels.length; j++) {
       tooMany[j] |= other.tooMany[j];
-      for (String s : other.levels.get(j)) {
-        addLevel(j, s);
+      if (!tooMany[j]) {
+        put(j, other.levels[j]);
       }
     }
-    addDropped(other.dropped);
     return this;
   }
 
-  private void addLevel(int j, String level) {
-    if (tooMany[j]) {
-      return;
-    }
-    Set<String> set = levels.get(j);
-    set.add(level);
-    if (set.size() > maxLevels) {
+  private void put(int j, long[] sorted) {
+    levels[j] = union(levels[j], sorted);
+    if (levels[j].length > maxLevels) {
       tooMany[j] = true;
-      set.clear();
+      levels[j] = NONE;
     }
   }
 
-  private void addDropped(long[] d) {
-    for (int i = 0; i < dropped.length; i++) {
-      dropped[i] += d[i];
+  /** The sorted union of two sorted arrays of distinct values. */
+  static long[] union(long[] a, long[] b) {
+    if (a.length == 0) {
+      return b;
     }
+    if (b.length == 0) {
+      return a;
+    }
+    long[] out = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        out[n++] = a[i++];
+      } else if (a[i] > b[j]) {
+        out[n++] = b[j++];
+      } else {
+        out[n++] = a[i++];
+        j++;
+      }
+    }
+    while (i < a.length) {
+      out[n++] = a[i++];
+    }
+    while (j < b.length) {
+      out[n++] = b[j++];
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** True when every key has at most maxLevels levels. */
@@ -79,21 +97,11 @@ final class LevelDictionary implements Serializable {
     return true;
   }
 
-  /** The levels of each key, sorted: a level's id is its index. Only when {@link #fits()}. */
-  String[][] sortedLevels() {
+  /** Per key, its levels as sorted packed tuples. Only when {@link #fits()}. */
+  long[][] levels() {
     if (!fits()) {
       throw new IllegalStateException("a key has more than " + maxLevels + " levels");
     }
-    String[][] out = new String[levels.size()][];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = levels.get(j).toArray(String[]::new);
-      java.util.Arrays.sort(out[j], String::compareTo);
-    }
-    return out;
-  }
-
-  /** Rows dropped, indexed by the constants of {@link DropRules}. */
-  long[] dropped() {
-    return dropped.clone();
+    return levels.clone();
   }
 }

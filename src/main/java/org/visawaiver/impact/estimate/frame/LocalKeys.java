@@ -11,8 +11,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * (a^b); its level string is the columns' strings joined by {@link ModelFrameBuilder#SEPARATOR},
  * as the join path builds it. Rather than a string per row and key, each column's values get
  * small local ids (columns shared by several keys once; a value equal to the previous row's skips
- * the lookup), and a combination's id comes from a map of packed id pairs. Strings are built once
- * per level, by {@link #levels}.
+ * the lookup), and a combination's id comes from a map of packed id pairs. A level is handed on as
+ * its tuple of component ids ({@link #levelComponents}); strings exist once per distinct value
+ * of a column ({@link #values}), never per level.
  */
 final class LocalKeys {
   /** Per key, the indices of its columns among the component columns. */
@@ -84,21 +85,41 @@ final class LocalKeys {
     return id;
   }
 
-  /** The level strings of key j, by local id. */
-  String[] levels(int j) {
-    int[] cols = keys[j];
-    String[] out = new String[counts[cols[0]]];
+  /** The distinct values of component column c, by local id. */
+  String[] values(int c) {
+    String[] out = new String[counts[c]];
     for (int i = 0; i < out.length; i++) {
-      out[i] = values[cols[0]][i].toString();
+      out[i] = values[c][i].toString();
     }
+    return out;
+  }
+
+  /**
+   * The levels of key j as tuples of local component ids: {@code [s][level]} is the local id (in
+   * {@link #values} of the key's column s) of that level's column s.
+   */
+  int[][] levelComponents(int j) {
+    int[] cols = keys[j];
+    int[][] out = {identity(counts[cols[0]])};
     for (int s = 1; s < cols.length; s++) {
       PairIds step = steps[j][s];
-      String[] next = new String[step.size()];
-      for (int i = 0; i < next.length; i++) {
-        next[i] = out[step.first(i)] + ModelFrameBuilder.SEPARATOR
-            + values[cols[s]][step.second(i)].toString();
+      int[][] next = new int[s + 1][step.size()];
+      for (int i = 0; i < step.size(); i++) {
+        int first = step.first(i);
+        for (int p = 0; p < s; p++) {
+          next[p][i] = out[p][first];
+        }
+        next[s][i] = step.second(i);
       }
       out = next;
+    }
+    return out;
+  }
+
+  private static int[] identity(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
     }
     return out;
   }

@@ -16,6 +16,7 @@ import org.visawaiver.impact.estimate.spec.EstimationSettings;
 import org.visawaiver.impact.estimate.spec.Estimator;
 import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
+import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.exec.CacheScope;
 
 /**
@@ -25,11 +26,13 @@ import org.visawaiver.impact.estimate.exec.CacheScope;
  * separation are handled next by {@link ObservationFilter}.
  *
  * <p>Level ids are the positions of a key's levels in sorted (String) order. One pass reads the
- * rows into blocks whose keys are numbered within the partition ({@link RawBlock}) and one
- * treeAggregate gathers every key's levels ({@link LevelDictionary}). When every key has at most
- * {@code estimate.broadcast-max-levels} levels (the common case), the sorted levels are
- * broadcast and each block's local ids are mapped to them. Otherwise the kept rows are numbered
- * by joins ({@link JoinNumbering}). Both paths end in the same frame assembly.
+ * rows into blocks whose keys are numbered within the partition ({@link RawBlock}: ints per row,
+ * strings only per distinct column value) and a treeAggregate gathers the key columns' values
+ * ({@link ComponentLevels}). When every key has at most {@code estimate.broadcast-max-levels}
+ * levels (the common case), a second treeAggregate gathers the levels as packed integer tuples
+ * ({@link LevelDictionary}), their ids are broadcast ({@link LevelNumbers}) and each block's
+ * local ids are mapped to them. Otherwise the kept rows are numbered by joins
+ * ({@link JoinNumbering}). Both paths end in the same frame assembly.
  */
 public final class ModelFrameBuilder {
   public static final String MISSING_OUTCOME = "missing_outcome";
@@ -62,32 +65,51 @@ public final class ModelFrameBuilder {
         new DropRules(k, keys.components().size(), spec.estimator() == Estimator.OLS);
     try (CacheScope cache = new CacheScope()) {
       JavaRDD<RawBlock> raw = cache.persist(readRaw(panel, spec, terms, keys, settings, rules));
-      LevelDictionary dictionary =
-          raw.treeAggregate(new LevelDictionary(keys.keys().size(), settings.broadcastMaxLevels()),
-              LevelDictionary::add, LevelDictionary::merge, 2);
+      ComponentLevels columns = raw.treeAggregate(
+          new ComponentLevels(keys.components().size(), settings.broadcastMaxLevels()),
+          ComponentLevels::add, ComponentLevels::merge, 2);
       Map<String, Long> dropped =
-          rules.dropped(dictionary.dropped(), where, spec.formula().outcome());
-      Numbering numbering = dictionary.fits()
-          ? numberByDictionary(raw, dictionary, keys, cache)
-          : JoinNumbering.number(panel.sparkSession(), raw, k, keys, settings, where, cache);
+          rules.dropped(columns.dropped(), where, spec.formula().outcome());
+      Numbering numbering = numberByDictionary(raw, columns, keys, settings, cache);
+      if (numbering == null) {
+        numbering =
+            JoinNumbering.number(panel.sparkSession(), raw, k, keys, settings, where, cache);
+      }
       return assemble(numbering, terms, keys, dropped, cache);
     }
   }
 
   /**
-   * Every key fits in a broadcast level table: the levels are numbered on the driver (sorted, so
-   * the ids are those of the join path) and each block's local ids are swapped for them.
+   * When every key has at most broadcast-max-levels levels: the columns' sorted values are
+   * broadcast, one treeAggregate gathers every key's levels as packed tuples of their ranks
+   * ({@link LevelDictionary}), their ids (the positions of the sorted level strings, as on the
+   * join path) are broadcast and each block's local ids are swapped for them. Null when a key has
+   * more levels (or its tuples do not fit a long): the join path numbers the keys then.
    */
-  private static Numbering numberByDictionary(JavaRDD<RawBlock> raw, LevelDictionary dictionary,
-      FrameKeys keys, CacheScope cache) {
-    String[][] levels = dictionary.sortedLevels();
-    Broadcast<String[][]> table =
-        cache.own(JavaSparkContext.fromSparkContext(raw.context()).broadcast(levels));
+  private static Numbering numberByDictionary(JavaRDD<RawBlock> raw, ComponentLevels columns,
+      FrameKeys keys, EstimationSettings settings, CacheScope cache) {
+    if (!columns.fits()) {
+      return null;
+    }
+    LevelNumbers packing = LevelNumbers.packing(columns.sorted(), keys.keyComponents());
+    if (!packing.packable()) {
+      return null;
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(raw.context());
+    Broadcast<LevelNumbers> packer = cache.own(jsc.broadcast(packing));
+    LevelDictionary dictionary = raw.treeAggregate(
+        new LevelDictionary(keys.keys().size(), settings.broadcastMaxLevels()),
+        (d, b) -> d.add(b, packer.value()), LevelDictionary::merge, 2);
+    if (!dictionary.fits()) {
+      return null;
+    }
+    LevelNumbers numbers = packing.withLevels(dictionary.levels());
+    Broadcast<LevelNumbers> table = cache.own(jsc.broadcast(numbers));
     int[] feKeys = keys.feKeys();
     int[] clusterKeys = keys.clusterKeys();
-    long[] keyLevels = new long[levels.length];
-    for (int j = 0; j < levels.length; j++) {
-      keyLevels[j] = levels[j].length;
+    long[] keyLevels = new long[keys.keys().size()];
+    for (int j = 0; j < keyLevels.length; j++) {
+      keyLevels[j] = numbers.levelCount(j);
     }
     return new Numbering(raw.map(b -> b.toBlock(table.value(), feKeys, clusterKeys)), keyLevels,
         -1);
@@ -143,11 +165,16 @@ public final class ModelFrameBuilder {
    * panel that came out of a shuffle has spark.sql.shuffle.partitions of them) is coalesced to it,
    * without a shuffle: every pass then runs one task per core, and treeAggregate needs no extra
    * level (with 8 partitions on 2 cores each pass took a shuffle and 150 ms instead of 50).
+   * Under a serialized or disk-only {@link BlockStorage} level the input's partitions are kept:
+   * such a level is for data larger than memory, where a block is the unit that is stored, spilled
+   * and decoded, so blocks must stay the size of an input split (a 1e8-row panel coalesced to 2
+   * blocks would need two 6 GB blocks in memory at once).
    */
   private static <T> JavaRDD<T> atMostDefaultParallelism(JavaRDD<T> rdd,
       EstimationSettings settings) {
     int cores = rdd.context().defaultParallelism();
-    if (settings.partitions() == 0 && rdd.getNumPartitions() > cores) {
+    if (settings.partitions() == 0 && rdd.getNumPartitions() > cores
+        && BlockStorage.deserialized(rdd.context())) {
       return rdd.coalesce(cores);
     }
     return rdd;

@@ -1,7 +1,6 @@
 package org.visawaiver.impact.estimate.frame;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -9,26 +8,35 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * The usable observations of one partition before their keys are numbered: outcome and
- * regressors as columns, and for every fixed-effect or cluster key the partition's own levels
- * with local ids per row ({@link LocalKeys}). Reading the rows applies and counts the
- * {@link DropRules}. {@link #toBlock} swaps the local ids for the global
- * ones of a {@link LevelDictionary}.
+ * regressors as columns, and for every fixed-effect or cluster key a local id per row
+ * ({@link LocalKeys}). A local level is a tuple of local ids of the key's columns; the only
+ * strings are the partition's distinct values of each column (a few hundred for origin,
+ * destination and month), never one per row or per level. Reading the rows applies and counts the
+ * {@link DropRules}. {@link #toBlock} swaps the local ids for the global ones of
+ * {@link LevelNumbers}.
  */
 final class RawBlock implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   final double[] y;
   final double[][] x;
-  /** Per key, the partition's levels in order of appearance (local id = index). */
-  final String[][] levels;
+  /** Per component column, the partition's distinct values (local component id = index). */
+  final String[][] values;
+  /** Per key, the indices of its columns among the component columns. */
+  final int[][] keys;
+  /** Per key, its local levels: [s][level] = local component id of the key's column s. */
+  final int[][][] levels;
   /** Per key, the local level id of each row. */
   final int[][] ids;
   /** Rows dropped, indexed by the constants of {@link DropRules}. */
   final long[] dropped;
 
-  private RawBlock(double[] y, double[][] x, String[][] levels, int[][] ids, long[] dropped) {
+  private RawBlock(double[] y, double[][] x, String[][] values, int[][] keys, int[][][] levels,
+      int[][] ids, long[] dropped) {
     this.y = y;
     this.x = x;
+    this.values = values;
+    this.keys = keys;
     this.levels = levels;
     this.ids = ids;
     this.dropped = dropped;
@@ -70,13 +78,31 @@ final class RawBlock implements Serializable {
     for (int t = 0; t < k; t++) {
       xs[t] = x[t].toArray();
     }
-    String[][] levels = new String[m][];
+    String[][] values = new String[components][];
+    for (int c = 0; c < components; c++) {
+      values[c] = local.values(c);
+    }
+    int[][][] levels = new int[m][][];
     int[][] idArrays = new int[m][];
     for (int j = 0; j < m; j++) {
-      levels[j] = local.levels(j);
+      levels[j] = local.levelComponents(j);
       idArrays[j] = ids[j].toArray();
     }
-    return new RawBlock(y.toArray(), xs, levels, idArrays, dropped);
+    return new RawBlock(y.toArray(), xs, values, keys, levels, idArrays, dropped);
+  }
+
+  /** Local level count of key j. */
+  int levelCount(int j) {
+    return levels[j][0].length;
+  }
+
+  /** The level string of key j's local level l: its columns' values joined by the separator. */
+  String levelString(int j, int l) {
+    StringBuilder out = new StringBuilder(values[keys[j][0]][levels[j][0][l]]);
+    for (int s = 1; s < keys[j].length; s++) {
+      out.append(ModelFrameBuilder.SEPARATOR).append(values[keys[j][s]][levels[j][s][l]]);
+    }
+    return out.toString();
   }
 
   /**
@@ -86,6 +112,13 @@ final class RawBlock implements Serializable {
   Iterator<Row> rows() {
     int k = x.length;
     int m = levels.length;
+    String[][] strings = new String[m][];
+    for (int j = 0; j < m; j++) {
+      strings[j] = new String[levelCount(j)];
+      for (int l = 0; l < strings[j].length; l++) {
+        strings[j][l] = levelString(j, l);
+      }
+    }
     return new Iterator<>() {
       private int i;
 
@@ -102,7 +135,7 @@ final class RawBlock implements Serializable {
           v[1 + t] = x[t][i];
         }
         for (int j = 0; j < m; j++) {
-          v[1 + k + j] = levels[j][ids[j][i]];
+          v[1 + k + j] = strings[j][ids[j][i]];
         }
         i++;
         return RowFactory.create(v);
@@ -112,20 +145,12 @@ final class RawBlock implements Serializable {
 
   /**
    * The block with global level ids: fixed effect h is key {@code feKeys[h]}, cluster dimension
-   * g is key {@code clusterKeys[g]}; {@code global[j]} holds the sorted levels of key j.
+   * g is key {@code clusterKeys[g]}.
    */
-  Block toBlock(String[][] global, int[] feKeys, int[] clusterKeys) {
+  Block toBlock(LevelNumbers numbers, int[] feKeys, int[] clusterKeys) {
     int[][] remap = new int[levels.length][];
     for (int j = 0; j < levels.length; j++) {
-      remap[j] = new int[levels[j].length];
-      for (int l = 0; l < levels[j].length; l++) {
-        int id = Arrays.binarySearch(global[j], levels[j][l]);
-        if (id < 0) {
-          throw new IllegalStateException("level \"" + levels[j][l] + "\" of key " + j
-              + " is not in the level dictionary");
-        }
-        remap[j][l] = id;
-      }
+      remap[j] = numbers.globalIds(this, j);
     }
     int n = y.length;
     int[][] fe = new int[feKeys.length][];

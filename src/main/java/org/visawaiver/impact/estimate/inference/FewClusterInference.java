@@ -21,7 +21,8 @@ import org.visawaiver.impact.estimate.spec.VcovSpec;
 
 /**
  * Few-cluster inference of one fit under one-way clustering, from per-cluster sums: treated and
- * effective clusters of every coefficient; for the configured terms a bootstrap p-value of H0:
+ * effective clusters and the leave-one-cluster-out jackknife (CV3) standard error of every
+ * coefficient; for the configured terms a bootstrap p-value of H0:
  * b = 0 and a 95% interval (OLS: restricted wild cluster bootstrap, p-value and interval by test
  * inversion; PPML: score bootstrap, p-value restricted (one refit without the term) or
  * unrestricted, interval by the unrestricted score bootstrap-t); and the bootstrap p-value of the
@@ -158,9 +159,10 @@ public final class FewClusterInference {
     }
     List<TermInference> out = new ArrayList<>();
     List<String> few = new ArrayList<>();
+    double[] jackknife = ClusterJackknife.stdErrors(sums, !nestedFe.isEmpty());
     for (int a = 0; a < k; a++) {
       out.add(new TermInference(terms.get(a), p[a], low[a], high[a], sums.varies()[a],
-          effective[a]));
+          effective[a], jackknife[a]));
       if (sums.varies()[a] < FEW_CLUSTERS || effective[a] < FEW_CLUSTERS) {
         few.add(terms.get(a) + " (treated " + sums.varies()[a] + ", effective "
             + String.format("%.1f", effective[a]) + ")");

@@ -10,11 +10,15 @@ package org.visawaiver.impact.estimate.inference;
  * @param bootHigh high end
  * @param treatedClusters clusters in which the regressor varies (-1 without one-way clustering)
  * @param effectiveClusters G* of Carter, Schnepel and Steigerwald (2017)
+ * @param jackknifeStdError leave-one-cluster-out jackknife (CV3) standard error
+ *     ({@link ClusterJackknife}); +infinity when the term cannot be estimated without one of the
+ *     clusters
  */
 public record TermInference(String term, double bootPValue, double bootLow, double bootHigh,
-    int treatedClusters, double effectiveClusters) {
+    int treatedClusters, double effectiveClusters, double jackknifeStdError) {
   public static TermInference none(String term) {
-    return new TermInference(term, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN);
+    return new TermInference(term, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN,
+        Double.NaN);
   }
 
   public boolean hasInterval() {

@@ -41,7 +41,7 @@ import org.visawaiver.impact.estimate.vcov.SmallSampleCorrection;
  *     structure), aligned with terms; empty otherwise
  * @param inference treated and effective clusters, bootstrap p-values and intervals
  * @param interval which interval ci_low/ci_high hold and scenarios draw from: cluster |
- *     cluster_bc | cluster_bc_t | wild_bootstrap (the model's own for a term without that
+ *     cluster_bc | cluster_bc_t | jackknife | jackknife_bc | wild_bootstrap (the model's own for a term without that
  *     interval; see {@link #interval(int, String)})
  */
 public record FitResult(
@@ -72,6 +72,8 @@ public record FitResult(
   public static final String CLUSTER_BC = "cluster_bc";
   public static final String WILD_BOOTSTRAP = "wild_bootstrap";
   public static final String CLUSTER_BC_T = "cluster_bc_t";
+  public static final String JACKKNIFE = "jackknife";
+  public static final String JACKKNIFE_BC = "jackknife_bc";
 
   public FitResult {
     terms = List.copyOf(terms);
@@ -191,6 +193,15 @@ public record FitResult(
    *       effective clusters (Carter, Schnepel and Steigerwald 2017) as degrees of freedom (at
    *       least 1, at most the model's own), estimate and std_error where there is no
    *       Weidner-Zylkin correction; scenarios draw with the SE it implies;
+   *   <li>jackknife: estimate ± t_{0.975}(G - 1) x the leave-one-cluster-out jackknife (CV3)
+   *       SE (MacKinnon, Nielsen and Webb 2023), G the clusters; scenarios draw with the SE it
+   *       implies, SE_CV3 x t_{0.975}(G - 1) / critical value. Unbounded (infinite ends) when the
+   *       term cannot be estimated without one of the clusters; scenarios then draw with the
+   *       cluster SE;
+   *   <li>jackknife_bc: estimate_bc ± t_{0.975}(G - 1) x the jackknife SE with the fixed
+   *       effects' leverage of the Weidner-Zylkin computation ({@link #jackknifeStdErrorBc});
+   *       the jackknife interval where there is no Weidner-Zylkin correction; unbounded where
+   *       the jackknife is;
    *   <li>wild_bootstrap: boot_ci_low/high (centre β̂, SE implied by the interval,
    *       (high - low) / (2 x critical value)). An unbounded bootstrap interval is reported as it
    *       is (an infinite end, written as an empty cell); scenarios then draw with the cluster SE.
@@ -213,6 +224,18 @@ public record FitResult(
     if (type.equals(CLUSTER_BC) && corrected) {
       return new Reported(CLUSTER_BC, bc, sbc, bc - crit * sbc, bc + crit * sbc);
     }
+    if ((type.equals(JACKKNIFE) || type.equals(JACKKNIFE_BC))
+        && !Double.isNaN(ti.jackknifeStdError()) && correction.clusters().size() == 1) {
+      boolean withWz = type.equals(JACKKNIFE_BC) && corrected;
+      double centre = withWz ? bc : b;
+      double s = withWz && Double.isFinite(jackknifeStdErrorBc(i)) ? jackknifeStdErrorBc(i)
+          : ti.jackknifeStdError();
+      if (Double.isInfinite(ti.jackknifeStdError())) {
+        return new Reported(type, centre, se, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      }
+      double q = jackknifeCritical(correction.clusters().get(0));
+      return new Reported(type, centre, s * q / crit, centre - q * s, centre + q * s);
+    }
     if (type.equals(CLUSTER_BC_T) && Double.isFinite(ti.effectiveClusters())) {
       double centre = corrected ? bc : b;
       double s = corrected ? sbc : se;
@@ -229,6 +252,12 @@ public record FitResult(
   public static double effectiveCritical(double effectiveClusters, double residualDf) {
     double df = Math.min(Math.max(effectiveClusters - 1, 1), residualDf);
     return new TDistribution(df).inverseCumulativeProbability(0.5 + LEVEL / 2);
+  }
+
+  /** The 97.5% quantile of t(G - 1) (at least one degree of freedom), MNW's for CV3. */
+  public static double jackknifeCritical(long clusters) {
+    return new TDistribution(Math.max(clusters - 1, 1))
+        .inverseCumulativeProbability(0.5 + LEVEL / 2);
   }
 
   /**
@@ -256,6 +285,14 @@ public record FitResult(
   /** Bias-corrected pair-clustered standard error of term i; NaN where it does not apply. */
   public double stdErrorBc(int i) {
     return gravityCorrection.map(g -> g.stdError(i)).orElse(Double.NaN);
+  }
+
+  /**
+   * Leave-one-pair-out jackknife SE of term i with the fixed effects' leverage (Weidner-Zylkin's
+   * per-pair leverage, docs/estimation.md); NaN where it does not apply.
+   */
+  public double jackknifeStdErrorBc(int i) {
+    return gravityCorrection.map(g -> g.jackknifeStdError(i)).orElse(Double.NaN);
   }
 
   /** The interval of the model's own variance: cluster, or iid / hetero. */

@@ -22,7 +22,7 @@ import java.util.List;
  *     are at most this many clusters; above it the bootstrap runs on the regression with the
  *     fixed effects partialled out
  * @param interval which interval ci_low/ci_high hold and scenarios draw from: cluster |
- *     cluster_bc | cluster_bc_t | wild_bootstrap
+ *     cluster_bc | cluster_bc_t | jackknife | jackknife_bc | wild_bootstrap
  */
 public record BootstrapSettings(int draws, long seed, String weights, String terms,
     boolean restrictedPpml, int maxClusters, int spreadClusters, String interval) {
@@ -33,8 +33,10 @@ public record BootstrapSettings(int draws, long seed, String weights, String ter
   public static final String CLUSTER_BC = "cluster_bc";
   public static final String WILD_BOOTSTRAP = "wild_bootstrap";
   public static final String CLUSTER_BC_T = "cluster_bc_t";
+  public static final String JACKKNIFE = "jackknife";
+  public static final String JACKKNIFE_BC = "jackknife_bc";
   public static final List<String> INTERVALS = List.of(CLUSTER, CLUSTER_BC, CLUSTER_BC_T,
-      WILD_BOOTSTRAP);
+      JACKKNIFE, JACKKNIFE_BC, WILD_BOOTSTRAP);
 
   public BootstrapSettings {
     if (draws < 99) {

@@ -240,4 +240,73 @@ class LevelNumberingTest {
     frame.blocks().release();
     set.blocks().release();
   }
+
+  /**
+   * Levels are numbered as packed integer tuples of the columns' value ranks; their ids must still
+   * be the positions of the joined strings in String order, also when a value is a prefix of
+   * another and when a value has characters below the separator (then the tuple order and the
+   * string order differ: "A\u0001" sorts before "A" + separator, the tuple puts "A" first).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {2_000_000L, 4L})
+  void prefixesAndControlCharactersGetTheIdsOfTheSortedStrings(long maxLevels) {
+    String[] origins = {"A", "A\u0001", "AB", "", "A\u0001B", "B", "\u00e9"};
+    String[] destinations = {"x", "", "xy", "\u0002"};
+    List<Row> rows = new ArrayList<>();
+    int n = origins.length * destinations.length * 2;
+    for (int i = 0; i < n; i++) {
+      rows.add(RowFactory.create((double) (i + 1), Math.sin(i), origins[i % origins.length],
+          destinations[i / 3 % destinations.length]));
+    }
+    StructType schema = new StructType().add("y", DataTypes.DoubleType)
+        .add("x", DataTypes.DoubleType).add("o", DataTypes.StringType)
+        .add("d", DataTypes.StringType);
+    Dataset<Row> data = SharedSpark.spark().createDataFrame(rows, schema);
+    ModelSpec spec = ModelSpec.of("m", "ppml", "y ~ x | o^d", "cluster(d^o)");
+    ModelFrame frame = ModelFrameBuilder.build(data, spec,
+        settings("estimate.partitions=3", "estimate.broadcast-max-levels=" + maxLevels));
+    java.util.function.IntFunction<String> od =
+        i -> origins[i % origins.length] + "\u001f" + destinations[i / 3 % destinations.length];
+    java.util.function.IntFunction<String> d_o =
+        i -> destinations[i / 3 % destinations.length] + "\u001f" + origins[i % origins.length];
+    List<java.util.function.IntFunction<String>> keys = List.of(od, d_o);
+    int seen = 0;
+    for (Block b : frame.blocks().rdd().collect()) {
+      for (int r = 0; r < b.n; r++) {
+        int i = (int) b.y[r] - 1;
+        for (int h = 0; h < 2; h++) {
+          TreeSet<String> levels = new TreeSet<>();
+          for (int row = 0; row < n; row++) {
+            levels.add(keys.get(h).apply(row));
+          }
+          long id = h == 0 ? b.fe[0][r] : b.clusters[0][r];
+          assertEquals(new ArrayList<>(levels).indexOf(keys.get(h).apply(i)), id,
+              "key " + h + ", row " + i);
+        }
+        seen++;
+      }
+    }
+    frame.blocks().release();
+    assertEquals(n, seen);
+  }
+
+  /**
+   * Under a serialized storage level (data larger than memory) the input's partitions are kept as
+   * blocks, however many: coalescing a big panel to the cores would make blocks too large to store
+   * or decode one at a time.
+   */
+  @Test
+  void serializedStorageKeepsTheInputPartitions() {
+    ModelSpec spec = ModelSpec.of("m", "ppml", "y ~ x | o + d", "cluster(o)");
+    org.apache.spark.SparkContext sc = SharedSpark.spark().sparkContext();
+    try {
+      org.visawaiver.impact.estimate.exec.BlockStorage.use(sc, "MEMORY_AND_DISK_SER");
+      ModelFrame frame = ModelFrameBuilder.build(panel().repartition(8), spec, settings());
+      assertEquals(8, frame.blocks().partitions());
+      assertEquals(ROWS, checkIds(frame, List.of(LevelNumberingTest::origin,
+          LevelNumberingTest::destination), List.of(LevelNumberingTest::origin)));
+    } finally {
+      org.visawaiver.impact.estimate.exec.BlockStorage.use(sc, "MEMORY_AND_DISK");
+    }
+  }
 }

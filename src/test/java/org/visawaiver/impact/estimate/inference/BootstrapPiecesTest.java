@@ -107,8 +107,8 @@ class BootstrapPiecesTest {
         + "nothing was estimated", e.getMessage());
     e = assertThrows(EstimationException.class,
         () -> new BootstrapSettings(9999, 7, "auto", "all", false, 1000, 150, "bca"));
-    assertEquals("estimate.interval must be one of [cluster, cluster_bc, cluster_bc_t, "
-        + "wild_bootstrap], found \"bca\"; nothing was estimated", e.getMessage());
+    assertEquals("estimate.interval must be one of [cluster, cluster_bc, cluster_bc_t, jackknife, "
+        + "jackknife_bc, wild_bootstrap], found \"bca\"; nothing was estimated", e.getMessage());
     e = assertThrows(EstimationException.class, () -> settings(10, "auto"));
     assertEquals("estimate.bootstrap.draws must be at least 99, found 10; the bootstrap p-values "
         + "would be too coarse; nothing was estimated", e.getMessage());
