@@ -56,14 +56,23 @@ class EstimationStepTest {
         + "boot_p_value,boot_ci_low,boot_ci_high,treated_clusters,effective_clusters,std_error_jk,"
         + "std_error_jk_bc", coef.get(0));
     // every term gets a bootstrap p-value and interval (estimate.bootstrap.terms = all) and its
-    // treated and effective clusters; ci_low/ci_high hold the configured interval (cluster_bc_t:
-    // estimate_bc ± t(G* - 1) x std_error_bc for PPML, estimate ± t(G* - 1) x std_error for OLS)
+    // treated and effective clusters; ci_low/ci_high hold the configured interval (jackknife_bc:
+    // estimate_bc ± t(G - 1) x std_error_jk_bc for PPML, estimate ± t(G - 1) x std_error_jk for
+    // OLS, G the clusters of model_summary.csv)
+    java.util.Map<String, Long> clusters = new java.util.HashMap<>();
+    try (java.io.Reader in = Files.newBufferedReader(out.resolve("estimates/model_summary.csv"))) {
+      for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+          .setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+        String g = r.get("clusters");
+        clusters.put(r.get("model"), Long.parseLong(g.substring(g.indexOf('=') + 1)));
+      }
+    }
     for (String line : coef.subList(1, coef.size())) {
       String[] c = line.split(",", -1);
-      assertEquals("cluster_bc_t", c[14], line);
+      assertEquals("jackknife_bc", c[14], line);
+      double q = FitResult.jackknifeCritical(clusters.get(c[0]));
       double centre = Double.parseDouble(c[12].isEmpty() ? c[2] : c[12]);
-      double se = Double.parseDouble(c[13].isEmpty() ? c[3] : c[13]);
-      double q = FitResult.effectiveCritical(Double.parseDouble(c[19]), Double.POSITIVE_INFINITY);
+      double se = Double.parseDouble(c[21].isEmpty() ? c[20] : c[21]);
       assertEquals(centre - q * se, Double.parseDouble(c[6]), 1e-9 * Math.abs(q * se), line);
       assertEquals(centre + q * se, Double.parseDouble(c[7]), 1e-9 * Math.abs(q * se), line);
       assertTrue(!c[15].isEmpty(), line);
