@@ -25,6 +25,7 @@ import org.visawaiver.impact.ingest.InputReader;
 import org.visawaiver.impact.ingest.RawTable;
 import org.visawaiver.impact.io.CsvTableWriter;
 import org.visawaiver.impact.io.SpreadsheetCells;
+import org.visawaiver.impact.spark.CachedTable;
 
 /**
  * Validates one dataset: read, row rules, set rules ({@link CheckedRows}); writes
@@ -85,7 +86,7 @@ final class DatasetValidation {
   /**
    * A small CSV file validated on the driver: the rows in file order through the same rules
    * ({@link CheckedRows#checkOnDriver}), the same rejects file, report and check results; the
-   * accepted rows become a Dataset of the driver's rows (a local relation, no cache).
+   * accepted rows are cached by Spark from the driver's list (one job).
    */
   private static Outcome onDriver(SparkSession spark, RowRules rules, Path file, Path out,
       Plausibility plausibility, long csvSplitBytes) {
@@ -109,7 +110,12 @@ final class DatasetValidation {
     long read = checked.size();
     DatasetReport report =
         new DatasetReport(name, raw.file(), raw.sha256(), read, accepted.size(), read - accepted.size());
-    return new Outcome(spark.createDataFrame(accepted, rules.accepted()), report,
+    // Cached and behind a one-scan plan: a local relation of the rows in every later plan would
+    // be copied into each plan and re-evaluated row by row by the optimizer (ConvertToLocalRelation)
+    // for every query of the panel step.
+    Dataset<Row> rows = spark.createDataFrame(accepted, rules.accepted()).persist(StorageLevel.MEMORY_AND_DISK());
+    rows.count();
+    return new Outcome(CachedTable.shortPlan(rows), report,
         checkResults(failed, rules, read, "rejects/" + name + ".csv"));
   }
 
