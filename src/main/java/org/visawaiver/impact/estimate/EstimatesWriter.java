@@ -27,7 +27,8 @@ public final class EstimatesWriter {
   public static final List<String> COEFFICIENT_COLUMNS = List.of("model", "term", "estimate",
       "std_error", "z_value", "p_value", "ci_low", "ci_high", "effect_pct", "effect_pct_ci_low",
       "effect_pct_ci_high", "bias", "estimate_bc", "std_error_bc", "interval", "boot_p_value",
-      "boot_ci_low", "boot_ci_high", "treated_clusters", "effective_clusters");
+      "boot_ci_low", "boot_ci_high", "treated_clusters", "effective_clusters", "std_error_jk",
+      "std_error_jk_bc");
   /** Reasons an observation is dropped, in the order the rules run. */
   static final List<String> DROP_REASONS = List.of(ModelFrameBuilder.MISSING_OUTCOME,
       ModelFrameBuilder.MISSING_REGRESSOR, ModelFrameBuilder.ZERO_OUTCOME_FOR_LOG,
@@ -84,7 +85,8 @@ public final class EstimatesWriter {
             exact(f.bias(i)), exact(f.estimateBc(i)), exact(f.stdErrorBc(i)),
             text(r.interval()), pValue(ti.bootPValue()), exact(ti.bootLow()), exact(ti.bootHigh()),
             ti.treatedClusters() < 0 ? "" : Integer.toString(ti.treatedClusters()),
-            exact(ti.effectiveClusters())));
+            exact(ti.effectiveClusters()), exact(ti.jackknifeStdError()),
+            exact(f.jackknifeStdErrorBc(i))));
       }
       summary.add(summaryRow(f));
     }

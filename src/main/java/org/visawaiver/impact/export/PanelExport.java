@@ -11,12 +11,14 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.visawaiver.impact.io.CsvTableWriter;
+import org.visawaiver.impact.spark.CachedTable;
 import org.visawaiver.impact.io.SpreadsheetCells;
 
 /**
  * Writes the panel as Parquet under {@code OUT/panel/} and as one spreadsheet-safe CSV file
  * {@code OUT/panel.csv} (doubles with full precision, empty cell = null), both by the Spark tasks,
- * and returns the panel cached for the steps after it.
+ * and returns the panel cached for the steps after it, behind a plan that scans the cache and
+ * nothing else ({@link CachedTable}).
  */
 public final class PanelExport {
   private PanelExport() {}
@@ -25,7 +27,7 @@ public final class PanelExport {
     Dataset<Row> cached = panel.cache();
     cached.write().mode(SaveMode.Overwrite).parquet(out.resolve("panel").toString());
     writeCsv(cached, out.resolve("panel.csv"));
-    return cached;
+    return CachedTable.shortPlan(cached);
   }
 
   /**

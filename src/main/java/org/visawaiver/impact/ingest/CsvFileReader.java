@@ -31,6 +31,20 @@ final class CsvFileReader {
         InputReader.schema(spec));
   }
 
+  /**
+   * The same rows as {@link #read}, parsed on the driver by the same reader, in file order: for
+   * files small enough to hold in the driver's memory.
+   */
+  static List<Row> readOnDriver(Path file, DatasetSpec spec, long splitBytes) {
+    CsvLayout layout = CsvScanner.scan(file, spec, splitBytes);
+    CsvSplitReader reader = reader(file, spec, layout);
+    List<Row> rows = new ArrayList<>();
+    for (CsvSplit split : layout.splits()) {
+      reader.rows(split).forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+
   /** The parser of {@code file}'s ranges; a required column missing from the header stops here. */
   static CsvSplitReader reader(Path file, DatasetSpec spec, CsvLayout layout) {
     return new CsvSplitReader(file.toAbsolutePath().toString(), columnIndex(file, spec, layout.header()),

@@ -40,6 +40,36 @@ public final class InputReader {
    *     ({@code data.csv-split-size})
    */
   public static RawTable read(SparkSession spark, DatasetSpec spec, Path file, long csvSplitBytes) {
+    requireFile(spec, file);
+    Dataset<Row> rows = InputFormat.of(file) == InputFormat.PARQUET
+        ? readParquet(spark, spec, file)
+        : CsvFileReader.read(spark, file, spec, csvSplitBytes);
+    return new RawTable(spec, file.toString(), FileDigest.sha256(file), rows);
+  }
+
+  /**
+   * Whether {@code file} is a CSV file of at most {@code maxBytes}, which {@link #readOnDriver}
+   * may read (false for a missing file: {@link #read} names it).
+   */
+  public static boolean fitsDriver(Path file, long maxBytes) {
+    try {
+      return InputFormat.of(file) == InputFormat.CSV && Files.isRegularFile(file) && Files.size(file) <= maxBytes;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A small CSV input read on the driver: the rows {@link #read} gives, in file order, parsed by the
+   * same code, without a Spark job. For files that {@link #fitsDriver}.
+   */
+  public static DriverTable readOnDriver(DatasetSpec spec, Path file, long csvSplitBytes) {
+    requireFile(spec, file);
+    List<Row> rows = CsvFileReader.readOnDriver(file, spec, csvSplitBytes);
+    return new DriverTable(spec, file.toString(), FileDigest.sha256(file), rows);
+  }
+
+  private static void requireFile(DatasetSpec spec, Path file) {
     if (!Files.exists(file)) {
       throw new InputException(
           file + ": " + spec.name() + " file not found; expected "
@@ -47,10 +77,6 @@ public final class InputReader {
               + " with the columns " + String.join(", ", spec.required())
               + " (set data.dir with --data, or the file name in the data section); nothing was validated");
     }
-    Dataset<Row> rows = InputFormat.of(file) == InputFormat.PARQUET
-        ? readParquet(spark, spec, file)
-        : CsvFileReader.read(spark, file, spec, csvSplitBytes);
-    return new RawTable(spec, file.toString(), FileDigest.sha256(file), rows);
   }
 
   /** The schema of every raw table of {@code spec}: line, raw, shape, then the spec's columns. */

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
@@ -18,6 +19,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
@@ -51,7 +53,8 @@ import org.visawaiver.impact.domain.ReferenceStay;
  * </ul>
  * Intervals are split into the months they touch with their day counts (never one row per day).
  * The per-month policy and advisory tables (at most one row per pair and month, usually far
- * fewer) are broadcast to the arrivals, which are not shuffled before the final sort.
+ * fewer) are broadcast to the arrivals, which are not shuffled before the final sort. The rows end
+ * sorted by (destination, origin, month) in partitions laid out by {@link PanelLayout}.
  */
 public final class PanelBuilder {
   /** The panel's columns, in order. */
@@ -69,9 +72,22 @@ public final class PanelBuilder {
     Dataset<Row> arrivals = withinWindow(inputs.arrivals(), settings)
         .withColumn("_month_start", to_date(concat(col("month"), lit("-01"))))
         .withColumn(DAYS_IN_MONTH, dayofmonth(last_day(col("_month_start"))));
-    Row range = arrivals.agg(min("_month_start"), max(last_day(col("_month_start")))).first();
-    Date first = range.isNullAt(0) ? Date.valueOf("2000-01-01") : range.getDate(0);
-    Date last = range.isNullAt(1) ? Date.valueOf("2000-01-31") : range.getDate(1);
+    // One small job: the rows of every (destination, origin) pair (for the layout) and the
+    // first and last day of the data (for the month tables).
+    List<PanelLayout.Pair> pairs = new ArrayList<>();
+    Date first = null;
+    Date last = null;
+    for (Row r : arrivals.groupBy("destination", "origin")
+        .agg(count(lit(1)), min("_month_start"), max(last_day(col("_month_start"))))
+        .collectAsList()) {
+      pairs.add(new PanelLayout.Pair(r.getString(0), r.getString(1), r.getLong(2)));
+      if (!r.isNullAt(3)) {
+        first = first == null || r.getDate(3).before(first) ? r.getDate(3) : first;
+        last = last == null || r.getDate(4).after(last) ? r.getDate(4) : last;
+      }
+    }
+    first = first == null ? Date.valueOf("2000-01-01") : first;
+    last = last == null ? Date.valueOf("2000-01-31") : last;
 
     Column defaultFee = defaultFee(settings);
     Dataset<Row> joined =
@@ -86,7 +102,7 @@ public final class PanelBuilder {
                     .and(arrivals.col("month").equalTo(col("a_month"))), "left");
     Column days = col(DAYS_IN_MONTH).cast(DataTypes.DoubleType);
     Column uncovered = days.minus(coalesce(col("covered_days"), lit(0)));
-    return joined
+    Dataset<Row> panel = joined
         .select(
             col("destination"), col("origin"), col("month"), col("arrivals"), col("source"),
             coalesce(col("free_days"), lit(0)).divide(days).as("waiver_share"),
@@ -96,8 +112,9 @@ public final class PanelBuilder {
             coalesce(col("evisa_days"), lit(0)).divide(days).as("evisa_share"),
             coalesce(col("voa_days"), lit(0)).divide(days).as("voa_share"),
             coalesce(col("national_level_days"), lit(0.0)).divide(days).as("advisory_national_level"),
-            coalesce(col("regional_level_days"), lit(0.0)).divide(days).as("advisory_regional_level"))
-        .orderBy("destination", "origin", "month");
+            coalesce(col("regional_level_days"), lit(0.0)).divide(days).as("advisory_regional_level"));
+    int partitions = Integer.parseInt(joined.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    return PanelLayout.sorted(panel, pairs, partitions);
   }
 
   private static Dataset<Row> withinWindow(Dataset<Row> arrivals, PanelSettings s) {

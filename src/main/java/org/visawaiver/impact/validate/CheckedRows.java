@@ -19,7 +19,8 @@ import org.visawaiver.impact.ingest.InputReader;
  * rules row by row where the rows are; then, when the dataset has set rules ({@link SetRules},
  * {@link Plausibility}), one shuffle that brings each (destination, origin) pair's rows together,
  * where the rules run on them in line order as they would on the whole file. Rows that failed a
- * row rule take part in no set rule and travel alone. Memory per task: one pair's rows.
+ * row rule take part in no set rule and travel alone. Memory per task: one pair's rows. A small
+ * file's rows may instead be checked on the driver by the same rules ({@link #checkOnDriver}).
  */
 final class CheckedRows {
   private CheckedRows() {}
@@ -36,6 +37,39 @@ final class CheckedRows {
     return checked
         .groupByKey(new Scope(scope), Encoders.STRING())
         .flatMapGroups(new SetCheck(rules, plausibility), Encoders.row(schema));
+  }
+
+  /**
+   * The same rules on rows held by the driver (layout of {@code RawTable}, in file order): the row
+   * rules row by row, then the set rules on each (destination, origin) pair's rows in line order,
+   * as {@link #check} runs them in Spark. The checked rows in file order.
+   */
+  static List<CheckedRow> checkOnDriver(List<Row> raw, RowRules rules, Plausibility plausibility) {
+    Map<String, Integer> index = index(rules);
+    List<CheckedRow> checked = new ArrayList<>(raw.size());
+    raw.forEach(r -> checked.add(CheckedRow.check(r, rules, index)));
+    if (!SetRules.needed(rules, plausibility)) {
+      return checked;
+    }
+    List<String> names = List.of(rules.accepted().fieldNames());
+    int[] scope = SetRules.SCOPE.stream().mapToInt(names::indexOf).toArray();
+    // Rows that failed a row rule take part in no set rule (each is a group of its own in Spark).
+    Map<List<Object>, List<CheckedRow>> pairs = new java.util.LinkedHashMap<>();
+    for (CheckedRow row : checked) {
+      if (row.accepted()) {
+        List<Object> key = new ArrayList<>(scope.length);
+        for (int p : scope) {
+          key.add(row.value(p));
+        }
+        pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      }
+    }
+    for (List<CheckedRow> group : pairs.values()) {
+      group.sort(Comparator.comparingLong(r -> r.line));
+      SetRules.apply(group, rules);
+      plausibility.apply(group, rules);
+    }
+    return checked;
   }
 
   private static Map<String, Integer> index(RowRules rules) {

@@ -27,6 +27,9 @@ public final class InputValidation {
   /** Configuration key (data section) of the byte ranges a CSV input is parsed in, one task each. */
   public static final String CSV_SPLIT_SIZE = "csv-split-size";
 
+  /** Configuration key (validate section) of the largest CSV file validated on the driver. */
+  public static final String DRIVER_MAX_SIZE = "driver-max-size";
+
   /** Rows read, accepted and rejected per input, as in the manifest (read by the report). */
   public static final String SUMMARY_FILE = "validation_summary.csv";
 
@@ -41,7 +44,8 @@ public final class InputValidation {
       String key = rules.spec().name().replace('_', '-');
       Path file = config.dataDir().resolve(config.section("data").getString(key));
       DatasetValidation.Outcome o =
-          DatasetValidation.validate(spark, rules, file, out, plausibility(config), csvSplitBytes(config));
+          DatasetValidation.validate(spark, rules, file, out, plausibility(config), csvSplitBytes(config),
+              driverMaxBytes(config));
       reports.add(o.report());
       checks.addAll(o.checks());
       checks.add(shareCheck(o.report(), limit));
@@ -112,17 +116,28 @@ public final class InputValidation {
   }
 
   private static long csvSplitBytes(JobConfig config) {
+    return size(config, "data", CSV_SPLIT_SIZE, 1, "at least 1 byte", "64 MiB");
+  }
+
+  /** validate.driver-max-size: CSV files up to this size are validated on the driver (0 = none). */
+  private static long driverMaxBytes(JobConfig config) {
+    return size(config, "validate", DRIVER_MAX_SIZE, 0, "0 (every file in Spark) or more", "16 MiB");
+  }
+
+  /** A size in bytes of the configuration, checked; a bad one stops before anything runs (exit 2). */
+  private static long size(JobConfig config, String section, String key, long least, String range,
+      String example) {
     try {
-      long bytes = config.section("data").getBytes(CSV_SPLIT_SIZE);
-      if (bytes >= 1) {
+      long bytes = config.section(section).getBytes(key);
+      if (bytes >= least) {
         return bytes;
       }
     } catch (com.typesafe.config.ConfigException e) {
-      throw new InputException("configuration: data." + CSV_SPLIT_SIZE + ": " + e.getMessage()
-          + "; expected a size such as 64 MiB; nothing was run", e);
+      throw new InputException("configuration: " + section + "." + key + ": " + e.getMessage()
+          + "; expected a size such as " + example + "; nothing was run", e);
     }
-    throw new InputException("configuration: data." + CSV_SPLIT_SIZE + " must be at least 1 byte, e.g. 64 MiB;"
-        + " nothing was run");
+    throw new InputException("configuration: " + section + "." + key + " must be " + range + ", e.g. " + example
+        + "; nothing was run");
   }
 
   private static double maxRejectShare(JobConfig config) {

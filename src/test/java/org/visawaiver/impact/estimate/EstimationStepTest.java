@@ -53,16 +53,26 @@ class EstimationStepTest {
     List<String> coef = Files.readAllLines(out.resolve("estimates/coefficients.csv"));
     assertEquals("model,term,estimate,std_error,z_value,p_value,ci_low,ci_high,effect_pct,"
         + "effect_pct_ci_low,effect_pct_ci_high,bias,estimate_bc,std_error_bc,interval,"
-        + "boot_p_value,boot_ci_low,boot_ci_high,treated_clusters,effective_clusters", coef.get(0));
+        + "boot_p_value,boot_ci_low,boot_ci_high,treated_clusters,effective_clusters,std_error_jk,"
+        + "std_error_jk_bc", coef.get(0));
     // every term gets a bootstrap p-value and interval (estimate.bootstrap.terms = all) and its
-    // treated and effective clusters; ci_low/ci_high hold the configured interval (cluster_bc_t:
-    // estimate_bc ± t(G* - 1) x std_error_bc for PPML, estimate ± t(G* - 1) x std_error for OLS)
+    // treated and effective clusters; ci_low/ci_high hold the configured interval (jackknife_bc:
+    // estimate_bc ± t(G - 1) x std_error_jk_bc for PPML, estimate ± t(G - 1) x std_error_jk for
+    // OLS, G the clusters of model_summary.csv)
+    java.util.Map<String, Long> clusters = new java.util.HashMap<>();
+    try (java.io.Reader in = Files.newBufferedReader(out.resolve("estimates/model_summary.csv"))) {
+      for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+          .setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+        String g = r.get("clusters");
+        clusters.put(r.get("model"), Long.parseLong(g.substring(g.indexOf('=') + 1)));
+      }
+    }
     for (String line : coef.subList(1, coef.size())) {
       String[] c = line.split(",", -1);
-      assertEquals("cluster_bc_t", c[14], line);
+      assertEquals("jackknife_bc", c[14], line);
+      double q = FitResult.jackknifeCritical(clusters.get(c[0]));
       double centre = Double.parseDouble(c[12].isEmpty() ? c[2] : c[12]);
-      double se = Double.parseDouble(c[13].isEmpty() ? c[3] : c[13]);
-      double q = FitResult.effectiveCritical(Double.parseDouble(c[19]), Double.POSITIVE_INFINITY);
+      double se = Double.parseDouble(c[21].isEmpty() ? c[20] : c[21]);
       assertEquals(centre - q * se, Double.parseDouble(c[6]), 1e-9 * Math.abs(q * se), line);
       assertEquals(centre + q * se, Double.parseDouble(c[7]), 1e-9 * Math.abs(q * se), line);
       assertTrue(!c[15].isEmpty(), line);
@@ -81,13 +91,16 @@ class EstimationStepTest {
       assertEquals(Double.parseDouble(c[3]), Math.sqrt(Double.parseDouble(d[3])), 1e-15);
       assertEquals(100 * Math.expm1(Double.parseDouble(c[6])), Double.parseDouble(c[9]), 1e-9);
       // The default model is three-way gravity (14 x 8 x 60, under the memory bound): the
-      // Weidner-Zylkin columns are filled for PPML, empty for OLS.
-      assertEquals(20, c.length, coef.get(1 + i));
+      // Weidner-Zylkin columns are filled for PPML, empty for OLS; both jackknife SEs for PPML
+      // (the one with the fixed effects' leverage larger), the plain one only for OLS.
+      assertEquals(22, c.length, coef.get(1 + i));
+      assertTrue(Double.parseDouble(c[21]) > Double.parseDouble(c[20]), coef.get(1 + i));
       assertEquals(Double.parseDouble(c[2]) - Double.parseDouble(c[11]), Double.parseDouble(c[12]),
           1e-12);
       assertTrue(Double.parseDouble(c[13]) > 0, coef.get(1 + i));
       String[] ols = coef.get(1 + k + i).split(",", -1);
       assertEquals(",,", ols[11] + "," + ols[12] + "," + ols[13], coef.get(1 + k + i));
+      assertTrue(Double.parseDouble(ols[20]) > 0 && ols[21].isEmpty(), coef.get(1 + k + i));
       for (int j = 0; j < k; j++) {
         // symmetric up to the rounding of the sandwich product (written as computed)
         double vij = Double.parseDouble(vcov.get(1 + i * k + j).split(",")[3]);

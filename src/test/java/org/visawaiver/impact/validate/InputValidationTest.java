@@ -112,6 +112,72 @@ class InputValidationTest {
         + "above validate.max-reject-share = 0.01"), e.getMessage());
   }
 
+  /**
+   * Small files are validated on the driver (validate.driver-max-size), larger ones by Spark tasks:
+   * every output of the step is the same either way, byte for byte, for rows failing every kind of
+   * rule (row, duplicate key, overlap, plausibility).
+   */
+  @Test
+  void driverAndSparkValidationWriteTheSameOutputs() throws IOException {
+    write("arrivals.csv", "destination,origin,month,arrivals,source\n"
+        + "KHM,KOR,2019-01,10,a\n"       // line 2
+        + "KHM,KOR,2019-02,12,a\n"
+        + "KHM,JPN,2019-01,7,\"b, c\"\n"
+        + "KHM,KOR,2019-03,11,a\n"
+        + "KHM,KOR,2019-04,5000,a\n"     // line 6: more than 100 x the median 11
+        + "KHM,KOR,2019-02,13,dup\n"     // line 7: duplicate of line 3
+        + "KHM,KOR,2019-13,1,a\n"        // line 8: bad month
+        + "THA,JPN,2019-01,,a\n"         // line 9: not reported
+        + "THA,JPN,2019-02,4,a,extra\n"  // line 10: too many fields
+        + "=1+2,KOR,2019-02,1,a\n");     // line 11: formula-looking code
+    write("visa_policy.csv", VISA_HEADER
+        + "VNM,KOR,visa_free,2015-01-01,2023-08-14,15,0,a\n"
+        + "VNM,KOR,visa_free,2023-08-01,,45,0,b\n"            // overlaps line 2
+        + "LAO,KOR,visa_free,2008-09-01,,15,0,test\n");
+    write("advisories.csv", ADVISORY_HEADER + "KOR,KHM,2.5,2025-10-16,,Phnom Penh,test\n"
+        + "KOR,KHM,9,2025-10-16,,,bad level\n");
+    ValidatedInputs driver = run();
+    Map<String, String> files = outputs();
+    ValidatedInputs spark = InputValidation.run(SharedSpark.spark(),
+        config().with("validate.driver-max-size", 0), dir.resolve("out"), false);
+    assertEquals(files, outputs());
+    assertEquals(driver.reports(), spark.reports());
+    assertEquals(sorted(driver.arrivals()), sorted(spark.arrivals()));
+    assertEquals(sorted(driver.visaPolicy()), sorted(spark.visaPolicy()));
+    assertEquals(sorted(driver.advisories()), sorted(spark.advisories()));
+    assertEquals(driver.arrivals().schema(), spark.arrivals().schema());
+    Map<Long, String> r = rejects("arrivals");
+    assertEquals(List.of(6L, 7L, 8L, 10L, 11L), r.keySet().stream().sorted().toList());
+    assertTrue(r.get(6L).startsWith("arrivals 5000 is more than 100 times the median 11"), r.get(6L));
+    assertEquals(2, rejects("visa_policy").size() + rejects("advisories").size());
+  }
+
+  @Test
+  void negativeDriverMaxSizeStopsBeforeAnythingRuns() throws IOException {
+    write("arrivals.csv", "destination,origin,month,arrivals\nKHM,KOR,2019-01,5\n");
+    writeDefaults();
+    InputException e = assertThrows(InputException.class, () -> InputValidation.run(SharedSpark.spark(),
+        config().with("validate.driver-max-size", -1), dir.resolve("out"), false));
+    assertEquals("configuration: validate.driver-max-size: hardcoded value: Invalid value at 'driver-max-size':"
+        + " Attempt to construct memory size with negative number: -1; expected a size such as 16 MiB;"
+        + " nothing was run", e.getMessage());
+  }
+
+  /** Every file the step wrote, by name, as text. */
+  private Map<String, String> outputs() throws IOException {
+    Map<String, String> texts = new java.util.TreeMap<>();
+    try (var files = Files.walk(dir.resolve("out"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        texts.put(dir.resolve("out").relativize(f).toString(), Files.readString(f));
+      }
+    }
+    return texts;
+  }
+
+  private static List<String> sorted(org.apache.spark.sql.Dataset<Row> rows) {
+    return rows.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
   /** Ranges of 16 bytes put quoted line breaks and duplicates in other tasks than their first row. */
   @Test
   void tinyCsvRangesGiveTheSameRejectsLinesAndRows() throws IOException {
@@ -125,8 +191,9 @@ class InputValidationTest {
     ValidatedInputs whole = run();
     String rejects = Files.readString(dir.resolve("out/rejects/arrivals.csv"));
     List<Row> accepted = whole.arrivals().orderBy("origin").collectAsList();
+    // The whole file on the driver (the default for small files), then 16-byte ranges in Spark.
     ValidatedInputs split = InputValidation.run(SharedSpark.spark(),
-        config().with("data.csv-split-size", 16), dir.resolve("out"), false);
+        config().with("data.csv-split-size", 16).with("validate.driver-max-size", 0), dir.resolve("out"), false);
     assertEquals(rejects, Files.readString(dir.resolve("out/rejects/arrivals.csv")));
     assertEquals(accepted, split.arrivals().orderBy("origin").collectAsList());
     assertEquals(whole.reports(), split.reports());

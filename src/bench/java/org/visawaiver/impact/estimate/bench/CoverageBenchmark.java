@@ -42,7 +42,7 @@ import org.visawaiver.impact.validate.ValidatedInputs;
  * reports bias-corrected estimates), cluster_bc_t, jackknife, jackknife_bc (leave-one-cluster-out
  * CV3) and default (what estimate.interval puts in ci_low/ci_high), each from FitResult.interval;
  * an unbounded interval covers. OUT/coverage_pieces.csv holds per world and term the estimates,
- * SEs (cluster, Weidner-Zylkin, jackknife), G*, G and bootstrap ends, so that other critical
+ * SEs (cluster, Weidner-Zylkin, jackknife, jackknife with the Weidner-Zylkin leverage), G*, G and bootstrap ends, so that other critical
  * values can be compared offline.
  */
 public final class CoverageBenchmark {
@@ -86,7 +86,8 @@ public final class CoverageBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> truth = readTruth(dir.resolve("truth.csv"));
       double crit = fit.critical();
-      long clusters = fit.correction().clusters().isEmpty() ? 0 : fit.correction().clusters().get(0);
+      List<Long> g = fit.correction().clusters();
+      long clusters = g.isEmpty() ? 0 : g.get(0);
       for (CoefficientRow r : fit.table()) {
         Double t = truth.get(r.term());
         if (t == null) {
@@ -103,7 +104,8 @@ public final class CoverageBenchmark {
             SpreadsheetCells.exact(sbc), Integer.toString(ti.treatedClusters()),
             SpreadsheetCells.exact(ti.effectiveClusters()), SpreadsheetCells.exact(ti.bootLow()),
             SpreadsheetCells.exact(ti.bootHigh()), SpreadsheetCells.exact(crit),
-            SpreadsheetCells.exact(ti.jackknifeStdError()), Long.toString(clusters)));
+            SpreadsheetCells.exact(ti.jackknifeStdError()), Long.toString(clusters),
+            SpreadsheetCells.exact(fit.jackknifeStdErrorBc(i))));
         for (String type : BootstrapSettings.INTERVALS) {
           FitResult.Reported rep = fit.interval(i, type);
           if (rep.interval().equals(type)) {
@@ -121,7 +123,8 @@ public final class CoverageBenchmark {
       write(out, tallies, perWorld);
       CsvTableWriter.write(out.resolve("coverage_pieces.csv"), List.of("world", "term", "truth",
           "estimate", "std_error", "estimate_bc", "std_error_bc", "treated_clusters",
-          "effective_clusters", "boot_low", "boot_high", "critical", "std_error_jk", "clusters"),
+          "effective_clusters", "boot_low", "boot_high", "critical", "std_error_jk", "clusters",
+          "std_error_jk_bc"),
           pieces);
     }
     spark.stop();

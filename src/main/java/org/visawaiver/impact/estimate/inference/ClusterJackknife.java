@@ -101,12 +101,26 @@ public final class ClusterJackknife {
    */
   public static double[][] variance(ClusterMoments s, boolean nestedFixedEffects) {
     int k = s.k();
-    int gs = s.clusters();
     double[][] delta = deltas(s);
     boolean[] lost = new boolean[k];
+    for (int a = 0; a < k; a++) {
+      lost[a] = nestedFixedEffects && s.varies()[a] <= 1;
+    }
+    return centred(delta, lost);
+  }
+
+  /**
+   * (G - 1)/G Σ_g (δ_g - δ̄)(δ_g - δ̄)' from the clusters' changes δ_g ([cluster][term]); a term
+   * marked lost, NaN in some δ_g, or with fewer than two clusters gets +infinity on the diagonal
+   * and NaN elsewhere in its row and column.
+   */
+  static double[][] centred(double[][] delta, boolean[] lostTerms) {
+    int k = lostTerms.length;
+    int gs = delta.length;
+    boolean[] lost = lostTerms.clone();
     double[] mean = new double[k];
     for (int a = 0; a < k; a++) {
-      lost[a] = gs < 2 || (nestedFixedEffects && s.varies()[a] <= 1);
+      lost[a] |= gs < 2;
       for (double[] dg : delta) {
         lost[a] |= Double.isNaN(dg[a]);
         mean[a] += dg[a] / gs;

@@ -103,9 +103,13 @@ public final class WeidnerZylkin {
       double[][] shared = driverParts(first, layout);
       double[][] bread = fit.bread();
       Shared<double[][]> parts = pairs.share(shared);
-      double[] second = pairs.sum(k * k + 4 * k,
-          (p, acc) -> secondPass(p, layout, parts.value(), bread, acc));
+      long slots = (long) layout.ni() * layout.nj() * (k + 1);
+      boolean perPair = k * k + 4L * k + slots <= MAX_SUM_DOUBLES;
+      double[] second = pairs.sum(k * k + 4 * k + (perPair ? (int) slots : 0),
+          (p, acc) -> secondPass(p, layout, parts.value(), bread, acc, perPair));
       parts.destroy();
+      double[][] jackknife = perPair ? jackknife(second, k * k + 4 * k, layout, bread)
+          : nanMatrix(k);
       double[][] omega = Matrices.square(second, k, 0);
       double[][] v = Matrices.scale(Matrices.sandwich(bread, omega), nPairs / (nPairs - 1.0));
       for (int a = 0; a < k; a++) {
@@ -136,7 +140,8 @@ public final class WeidnerZylkin {
       LOG.info("Weidner-Zylkin ({}, {}): {} pairs, {} origins, {} destinations, {} periods, {} s",
           gravity.threeWay() ? "three-way" : "two-way", layout.exact() ? "exact" : "approximate",
           nPairs, origins, destinations, layout.nt(), (System.nanoTime() - t0) / 1e9);
-      return Optional.of(new GravityCorrection(gravity, bias, v, nPairs, origins, destinations));
+      return Optional.of(new GravityCorrection(gravity, bias, v, nPairs, origins, destinations,
+          jackknife));
     } finally {
       pairs.release();
     }
@@ -310,7 +315,7 @@ public final class WeidnerZylkin {
    * D1, B2, D2 (k each)].
    */
   static void secondPass(PairBlock p, GravityLayout l, double[][] parts, double[][] bread,
-      double[] acc) {
+      double[] acc, boolean perPair) {
     int n = p.n();
     int k = l.k();
     double[][] h = p.hessian(l.threeWay());
@@ -366,6 +371,13 @@ public final class WeidnerZylkin {
       for (int b = 0; b < k; b++) {
         acc[a * k + b] += xv[a] * xe[b];
       }
+    }
+    if (perPair) {
+      int at = k * k + 4 * k + (p.i * l.nj() + p.j) * (k + 1);
+      for (int a = 0; a < k; a++) {
+        acc[at + a] += xv[a];
+      }
+      acc[at + k] += 1;
     }
     if (l.threeWay()) {
       biasTerms(p, l, h, e, parts, acc);
@@ -525,6 +537,34 @@ public final class WeidnerZylkin {
       }
     }
     return out;
+  }
+
+  /**
+   * The leave-one-pair-out jackknife with the fixed effects' leverage: pair p's change of the
+   * estimates when it is left out is δ_p = B x̃_p'(I - A_p)⁻¹e_p (B the bread, A_p the pair's block
+   * of the full hat matrix, regressors and fixed effects, as in the variance: x̃'v above), the
+   * exact leave-one-cluster-out identity of a weighted least-squares step (by Woodbury on the
+   * regressors and dummies together); CV3 = (G - 1)/G Σ_p (δ_p - δ̄)(δ_p - δ̄)'.
+   */
+  private static double[][] jackknife(double[] second, int from, GravityLayout l,
+      double[][] bread) {
+    int k = l.k();
+    List<double[]> deltas = new ArrayList<>();
+    for (int slot = 0; slot < l.ni() * l.nj(); slot++) {
+      int at = from + slot * (k + 1);
+      if (second[at + k] > 0) {
+        deltas.add(Linear.times(bread, Arrays.copyOfRange(second, at, at + k)));
+      }
+    }
+    return ClusterJackknife.centred(deltas.toArray(new double[0][]), new boolean[k]);
+  }
+
+  private static double[][] nanMatrix(int k) {
+    double[][] m = new double[k][k];
+    for (double[] row : m) {
+      Arrays.fill(row, Double.NaN);
+    }
+    return m;
   }
 
   private static double[][] identityMinus(double[][] a) {

@@ -198,8 +198,10 @@ public record FitResult(
    *       implies, SE_CV3 x t_{0.975}(G - 1) / critical value. Unbounded (infinite ends) when the
    *       term cannot be estimated without one of the clusters; scenarios then draw with the
    *       cluster SE;
-   *   <li>jackknife_bc: the same around estimate_bc (estimate where there is no Weidner-Zylkin
-   *       correction);
+   *   <li>jackknife_bc: estimate_bc ± t_{0.975}(G - 1) x the jackknife SE with the fixed
+   *       effects' leverage of the Weidner-Zylkin computation ({@link #jackknifeStdErrorBc});
+   *       the jackknife interval where there is no Weidner-Zylkin correction; unbounded where
+   *       the jackknife is;
    *   <li>wild_bootstrap: boot_ci_low/high (centre β̂, SE implied by the interval,
    *       (high - low) / (2 x critical value)). An unbounded bootstrap interval is reported as it
    *       is (an infinite end, written as an empty cell); scenarios then draw with the cluster SE.
@@ -224,9 +226,11 @@ public record FitResult(
     }
     if ((type.equals(JACKKNIFE) || type.equals(JACKKNIFE_BC))
         && !Double.isNaN(ti.jackknifeStdError()) && correction.clusters().size() == 1) {
-      double centre = type.equals(JACKKNIFE_BC) && corrected ? bc : b;
-      double s = ti.jackknifeStdError();
-      if (Double.isInfinite(s)) {
+      boolean withWz = type.equals(JACKKNIFE_BC) && corrected;
+      double centre = withWz ? bc : b;
+      double s = withWz && Double.isFinite(jackknifeStdErrorBc(i)) ? jackknifeStdErrorBc(i)
+          : ti.jackknifeStdError();
+      if (Double.isInfinite(ti.jackknifeStdError())) {
         return new Reported(type, centre, se, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
       }
       double q = jackknifeCritical(correction.clusters().get(0));
@@ -281,6 +285,14 @@ public record FitResult(
   /** Bias-corrected pair-clustered standard error of term i; NaN where it does not apply. */
   public double stdErrorBc(int i) {
     return gravityCorrection.map(g -> g.stdError(i)).orElse(Double.NaN);
+  }
+
+  /**
+   * Leave-one-pair-out jackknife SE of term i with the fixed effects' leverage (Weidner-Zylkin's
+   * per-pair leverage, docs/estimation.md); NaN where it does not apply.
+   */
+  public double jackknifeStdErrorBc(int i) {
+    return gravityCorrection.map(g -> g.jackknifeStdError(i)).orElse(Double.NaN);
   }
 
   /** The interval of the model's own variance: cluster, or iid / hetero. */

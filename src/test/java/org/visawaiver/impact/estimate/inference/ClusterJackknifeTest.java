@@ -206,9 +206,9 @@ class ClusterJackknifeTest {
   }
 
   /**
-   * PPML with cluster effects: the one-step CV3 (weights held at the full fit) against PPML refitted
-   * without each cluster. Tolerance: 10% of the refits' SE (observed -3.3% and -3.6%; the one-step leaves
-   * out the change of the weights, second order in each cluster's influence).
+   * PPML with cluster effects: the one-step CV3 (weights held at the full fit) against PPML
+   * refitted without each cluster. Tolerance: 10% of the refits' SE (observed -3.3% and -3.6%;
+   * the one-step leaves out the change of the weights, second order in each cluster's influence).
    */
   @Test
   void ppmlOneStepIsCloseToRefits() {

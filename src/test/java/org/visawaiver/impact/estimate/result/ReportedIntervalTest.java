@@ -20,7 +20,8 @@ class ReportedIntervalTest {
   /** Two PPML terms: a (bias 0.01, SE_bc 0.2, G* 4.5, bounded bootstrap), b (unbounded). */
   private static FitResult fit(String interval) {
     GravityCorrection wz = new GravityCorrection(new Gravity("o", "d", "t", true),
-        new double[] {0.01, 0.02}, new double[][] {{0.04, 0}, {0, 0.09}}, 100, 10, 10);
+        new double[] {0.01, 0.02}, new double[][] {{0.04, 0}, {0, 0.09}}, 100, 10, 10,
+        new double[][] {{0.16, 0}, {0, 0.25}});
     Inference inf = new Inference(List.of(
         new TermInference("a", 0.03, 0.1, 0.9, 3, 4.5, 0.3),
         new TermInference("b", 0.5, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 2, 0.4,
@@ -57,8 +58,9 @@ class ReportedIntervalTest {
     assertEquals(0.5 - q99 * 0.3, jk.low(), 1e-12);
     assertEquals(0.5 + q99 * 0.3, jk.high(), 1e-12);
     assertEquals(0.3 * q99 / Z, jk.stdError(), 1e-12);
+    // jackknife_bc: around estimate_bc with the jackknife SE of the Weidner-Zylkin leverage (0.4)
     FitResult.Reported jkbc = f.interval(0, "jackknife_bc");
-    assertEquals(0.49 - q99 * 0.3, jkbc.low(), 1e-12);
+    assertEquals(0.49 - q99 * 0.4, jkbc.low(), 1e-12);
     assertEquals(0.49, jkbc.estimate(), 1e-15);
     FitResult.Reported w = f.interval(0, "wild_bootstrap");
     assertEquals(0.1, w.low());
@@ -87,5 +89,6 @@ class ReportedIntervalTest {
     // scenarios draw around the estimate with the cluster SE
     assertEquals(0.04, f.toModelResult().vcov()[1][1], 1e-15);
     assertEquals(1.0, f.toModelResult().coefficients()[1], 0);
+    assertEquals(Double.POSITIVE_INFINITY, f.interval(1, "jackknife_bc").high());
   }
 }
