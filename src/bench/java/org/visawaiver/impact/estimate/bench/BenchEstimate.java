@@ -39,6 +39,8 @@ import org.visawaiver.impact.spark.SparkSessions;
  * so no CSV of the panel is made (1e8 rows), and the table is DIR/bench_estimate_parquet.csv with
  * a storage_level column; --storage-level sets estimate.storage-level (e.g. MEMORY_AND_DISK_SER);
  * --set key=value any other setting (e.g. estimate.executor=spark, to measure the Spark path).
+ * --parquet-panel DIR fits a Parquet panel written before (by a run stopped after
+ * writing it: same seed, same --rows) instead of generating one, and leaves it in place.
  * --estimates-only fits what --vs-fixest fits (estimates and the clustered variance: no
  * Weidner-Zylkin corrections, no bootstrap, whose restricted score bootstrap refits the model once
  * per term) without R, for sizes where the extra refits would multiply the time (1e8 rows).
@@ -58,6 +60,7 @@ public final class BenchEstimate {
     boolean estimatesOnly = false;
     boolean parquet = false;
     String storageLevel = null;
+    Path parquetPanel = null;
     List<String[]> sets = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -72,10 +75,14 @@ public final class BenchEstimate {
         case "--estimates-only" -> estimatesOnly = true;
         case "--format" -> parquet = ParquetPanels.format(args[++i]);
         case "--storage-level" -> storageLevel = args[++i];
+        case "--parquet-panel" -> {
+          parquetPanel = Path.of(args[++i]);
+          parquet = true;
+        }
         case "--set" -> sets.add(args[++i].split("=", 2));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; usage: bench-estimate [--rows N[,N...]] [--out DIR] [--vs-fixest] [--estimates-only]"
-            + " [--format csv|parquet]"
+            + " [--format csv|parquet] [--parquet-panel DIR]"
             + " [--storage-level LEVEL] [--set estimate.KEY=VALUE]...");
       }
     }
@@ -125,7 +132,13 @@ public final class BenchEstimate {
       Dataset<Row> panel;
       long actual;
       Path panelFile;
-      if (parquet) {
+      if (parquetPanel != null) {
+        panelFile = parquetPanel;
+        panel = ParquetPanels.read(spark, panelFile);
+        actual = panel.count();
+        System.out.printf("rows %d: the Parquet panel %s (%d rows, %d partitions), not generated%n",
+            n, panelFile, actual, panel.rdd().getNumPartitions());
+      } else if (parquet) {
         panelFile = Files.createTempDirectory("bench-estimate").resolve("bench_panel_" + n + ".parquet");
         panel = ParquetPanels.writeAndRead(spark, SyntheticPanel.generate(spark, shape, SEED,
             ParquetPanels.partitions(n, spark.sparkContext().defaultParallelism())), panelFile);
@@ -148,7 +161,7 @@ public final class BenchEstimate {
       int jobs = fitJobs(spark) - jobsBefore;
       double fitCpuSeconds = (processCpuNanos() - c0) / 1e9;
       panel.unpersist();
-      if (parquet) {
+      if (parquet && parquetPanel == null) {
         ParquetPanels.delete(panelFile.getParent());
       }
       double fitSeconds = (f1 - f0) / 1e9;

@@ -37,6 +37,11 @@ final class ParquetPanels {
   static Dataset<Row> writeAndRead(SparkSession spark, Dataset<Row> panel, Path folder)
       throws IOException {
     panel.write().mode(SaveMode.Overwrite).parquet(folder.toString());
+    return read(spark, folder);
+  }
+
+  /** A Parquet panel read back one partition per file. */
+  static Dataset<Row> read(SparkSession spark, Path folder) throws IOException {
     long largest = 0;
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {

@@ -18,6 +18,7 @@ import org.visawaiver.impact.estimate.spec.ModelSpec;
 import org.visawaiver.impact.estimate.spec.VcovSpec;
 import org.visawaiver.impact.estimate.exec.BlockStorage;
 import org.visawaiver.impact.estimate.exec.CacheScope;
+import org.visawaiver.impact.estimate.exec.SparkBlocks;
 
 /**
  * Turns a panel and a model spec into cached blocks: expands the terms into regressor columns
@@ -97,7 +98,8 @@ public final class ModelFrameBuilder {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(raw.context());
     Broadcast<LevelNumbers> packer = cache.own(jsc.broadcast(packing));
-    LevelDictionary dictionary = raw.treeAggregate(
+    // One dictionary per core, not per block: a block's levels are up to 4 MB of longs at 1e8 rows.
+    LevelDictionary dictionary = SparkBlocks.perCore(raw).treeAggregate(
         new LevelDictionary(keys.keys().size(), settings.broadcastMaxLevels()),
         (d, b) -> d.add(b, packer.value()), LevelDictionary::merge, 2);
     if (!dictionary.fits()) {
