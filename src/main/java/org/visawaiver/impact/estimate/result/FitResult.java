@@ -149,7 +149,7 @@ public record FitResult(
     double df = correction.residualDf();
     return Double.isInfinite(df)
         ? new NormalDistribution().inverseCumulativeProbability(0.5 + LEVEL / 2)
-        : new TDistribution(df).inverseCumulativeProbability(0.5 + LEVEL / 2);
+        : tQuantile(df);
   }
 
   public double pValue(double statistic) {
@@ -250,14 +250,17 @@ public record FitResult(
    * own (residualDf, infinite for PPML).
    */
   public static double effectiveCritical(double effectiveClusters, double residualDf) {
-    double df = Math.min(Math.max(effectiveClusters - 1, 1), residualDf);
-    return new TDistribution(df).inverseCumulativeProbability(0.5 + LEVEL / 2);
+    return tQuantile(Math.min(Math.max(effectiveClusters - 1, 1), residualDf));
   }
 
   /** The 97.5% quantile of t(G - 1) (at least one degree of freedom), MNW's for CV3. */
   public static double jackknifeCritical(long clusters) {
-    return new TDistribution(Math.max(clusters - 1, 1))
-        .inverseCumulativeProbability(0.5 + LEVEL / 2);
+    return tQuantile(Math.max(clusters - 1, 1));
+  }
+
+  /** The (0.5 + LEVEL/2) quantile of Student's t with df degrees of freedom. */
+  private static double tQuantile(double df) {
+    return new TDistribution(df).inverseCumulativeProbability(0.5 + LEVEL / 2);
   }
 
   /**
