@@ -174,10 +174,8 @@ public final class ModelFrameBuilder {
    */
   private static <T> JavaRDD<T> atMostDefaultParallelism(JavaRDD<T> rdd,
       EstimationSettings settings) {
-    int cores = rdd.context().defaultParallelism();
-    if (settings.partitions() == 0 && rdd.getNumPartitions() > cores
-        && BlockStorage.deserialized(rdd.context())) {
-      return rdd.coalesce(cores);
+    if (settings.partitions() == 0 && BlockStorage.deserialized(rdd.context())) {
+      return SparkBlocks.perCore(rdd);
     }
     return rdd;
   }
